@@ -1,0 +1,4 @@
+/**
+ * AuditEntry.
+ */
+package org.patchcare.audit.domain;

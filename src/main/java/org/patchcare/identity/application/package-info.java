@@ -1,0 +1,4 @@
+/**
+ * User administration and password checking.
+ */
+package org.patchcare.identity.application;

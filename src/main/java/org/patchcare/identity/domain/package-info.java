@@ -1,0 +1,4 @@
+/**
+ * User and Role.
+ */
+package org.patchcare.identity.domain;

@@ -1,0 +1,4 @@
+/**
+ * Bounded context: users, roles and their departments.
+ */
+package org.patchcare.identity;

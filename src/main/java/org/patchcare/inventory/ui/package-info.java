@@ -1,0 +1,4 @@
+/**
+ * Vaadin screens of the inventory.
+ */
+package org.patchcare.inventory.ui;

@@ -1,0 +1,52 @@
+package org.patchcare.shared.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import org.patchcare.shared.security.PatchCareAuthenticationMechanism;
+
+/** The login page. The form posts to /login, where the server-side authentication mechanism checks it. */
+@Route("login")
+@PageTitle("Log in · PatchCare")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        addClassName("pc-login");
+        setSizeFull();
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Log in to PatchCare");
+        i18n.getErrorMessage().setTitle("Wrong username or password");
+        i18n.getErrorMessage().setMessage("Check both and try again. After 30 minutes without activity you are logged out.");
+        i18n.setAdditionalInformation("Medical-device inventory and patch tracking");
+        form.setI18n(i18n);
+        form.setForgotPasswordButtonVisible(false);
+        form.setAction(PatchCareAuthenticationMechanism.LOGIN_PATH.substring(1));
+
+        H1 brand = new H1("PatchCare");
+        brand.addClassName("pc-brand");
+        Paragraph tagline = new Paragraph("Know every device. Patch what matters first.");
+        tagline.addClassName("pc-muted");
+        add(new Div(brand, tagline), form);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            form.setError(true);
+        }
+    }
+}

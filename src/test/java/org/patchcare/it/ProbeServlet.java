@@ -1,0 +1,339 @@
+package org.patchcare.it;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.Status;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.UserTransaction;
+import org.patchcare.audit.application.AuditService;
+import org.patchcare.identity.application.UserService;
+import org.patchcare.inventory.application.CatalogService;
+import org.patchcare.inventory.application.DeviceCommand;
+import org.patchcare.inventory.application.DeviceDetails;
+import org.patchcare.inventory.application.DeviceFilter;
+import org.patchcare.inventory.application.DeviceService;
+import org.patchcare.inventory.application.DeviceSummary;
+import org.patchcare.inventory.application.OrganisationService;
+import org.patchcare.inventory.application.PageRequest;
+import org.patchcare.inventory.domain.Connectivity;
+import org.patchcare.inventory.domain.Criticality;
+import org.patchcare.inventory.domain.SupportStatus;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Test-only window into the services, deployed with the test WAR only. It runs as whoever the request
+ * authenticates as (HTTP Basic, or nobody), so every EJB call carries that caller's identity and roles.
+ * {@code /it/probe/<action>?params} answers JSON: {@code {"ok":true,"value":...}} or
+ * {@code {"ok":false,"exception":"ConflictException","message":"..."}}.
+ */
+@WebServlet("/it/probe/*")
+public class ProbeServlet extends HttpServlet {
+
+    @Inject
+    DeviceService devices;
+    @Inject
+    CatalogService catalog;
+    @Inject
+    OrganisationService organisation;
+    @Inject
+    UserService users;
+    @Inject
+    AuditService audit;
+    @Resource
+    UserTransaction tx;
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String action = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+        Map<String, Object> out;
+        try {
+            out = ok(run(action, req));
+        } catch (Throwable t) {
+            out = failure(t);
+        }
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        resp.getWriter().write(jsonb.toJson(out));
+    }
+
+    private Object run(String action, HttpServletRequest req) throws Exception {
+        return switch (action) {
+            case "whoami" -> req.getUserPrincipal() == null ? null : req.getUserPrincipal().getName();
+            case "matrix" -> matrix();
+            case "device/create" -> devices.create(command(req, new DeviceCommand()));
+            case "device/get" -> devices.get(req.getParameter("tag"));
+            case "device/update" -> devices.update(req.getParameter("tag"), command(req, current(req.getParameter("tag"))));
+            case "device/move" -> devices.move(req.getParameter("tag"), req.getParameter("department"),
+                    req.getParameter("location"), req.getParameter("comment"), intParam(req, "version"));
+            case "device/takeOutOfService" -> devices.takeOutOfService(req.getParameter("tag"),
+                    Boolean.parseBoolean(req.getParameter("repair")), req.getParameter("comment"), intParam(req, "version"));
+            case "device/retire" -> devices.retire(req.getParameter("tag"), req.getParameter("comment"), intParam(req, "version"));
+            case "device/timeline" -> devices.timeline(req.getParameter("tag"));
+            case "device/list" -> list(req);
+            case "audit/history" -> audit.history(req.getParameter("type"), req.getParameter("key"), 100);
+            case "organisation/locations" -> organisation.locations(req.getParameter("department"));
+            case "device/updateThenFailInSameTransaction" -> updateThenFail(req);
+            case "device/staleUpdateAfterOtherCommit" -> staleUpdateAfterOtherCommit(req);
+            case "device/race" -> race(req);
+            default -> throw new IllegalArgumentException("unknown probe action '" + action + "'");
+        };
+    }
+
+    // ---- access matrix -----------------------------------------------------------------------
+
+    /** Every operation of the matrix as the current caller: "ALLOWED" (with how it ended) or "DENIED". */
+    private Map<String, String> matrix() {
+        ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit);
+        Map<String, String> result = new LinkedHashMap<>();
+        for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
+            String outcome;
+            try {
+                op.call().invoke(services);
+                outcome = "ALLOWED: returned";
+            } catch (EJBAccessException e) {
+                outcome = "DENIED";
+            } catch (Exception e) {
+                Throwable root = unwrap(e);
+                outcome = root instanceof EJBAccessException ? "DENIED"
+                        : "ALLOWED: " + root.getClass().getSimpleName() + " " + root.getMessage();
+            }
+            result.put(op.name(), outcome);
+        }
+        return result;
+    }
+
+    // ---- devices -----------------------------------------------------------------------------
+
+    private List<String> list(HttpServletRequest req) {
+        String support = req.getParameter("support");
+        DeviceFilter f = new DeviceFilter(req.getParameter("text"), req.getParameter("department"), null, null, null,
+                null, support == null ? null : SupportStatus.valueOf(support));
+        return devices.list(f, new PageRequest(0, PageRequest.MAX_LIMIT, "assetTag", true)).stream()
+                .map(DeviceSummary::assetTag).toList();
+    }
+
+    private DeviceCommand current(String tag) {
+        DeviceDetails d = devices.get(tag);
+        DeviceCommand c = new DeviceCommand();
+        c.setAssetTag(d.assetTag());
+        c.setSerialNumber(d.serialNumber());
+        c.setManufacturer(d.manufacturer());
+        c.setModel(d.model());
+        c.setUdiDi(d.udiDi());
+        c.setSoftwareVersion(d.softwareVersion());
+        c.setOsName(d.osName());
+        c.setOsVersion(d.osVersion());
+        c.setDepartment(d.departmentCode());
+        c.setLocationId(d.locationId());
+        c.setCriticality(d.criticality());
+        c.setStoresPhi(d.storesPhi());
+        c.setHostname(d.hostname());
+        c.setIpAddress(d.ipAddress());
+        c.setMacAddress(d.macAddress());
+        c.setNetworkSegment(d.networkSegment());
+        c.setConnectivity(d.connectivity());
+        c.setInstallDate(d.installDate());
+        c.setWarrantyEnd(d.warrantyEnd());
+        c.setEndOfSupportOverride(d.endOfSupportOverride());
+        c.setPlannedReplacement(d.plannedReplacement());
+        c.setCustodian(d.custodian());
+        c.setNotes(d.notes());
+        c.setVersion(d.version());
+        return c;
+    }
+
+    /** Fills the command from request parameters named like its properties; absent parameters leave it as it is. */
+    private static DeviceCommand command(HttpServletRequest req, DeviceCommand c) {
+        Map<String, String[]> p = req.getParameterMap();
+        if (p.containsKey("assetTag")) c.setAssetTag(req.getParameter("assetTag"));
+        if (p.containsKey("manufacturer")) c.setManufacturer(req.getParameter("manufacturer"));
+        if (p.containsKey("model")) c.setModel(req.getParameter("model"));
+        if (p.containsKey("department")) c.setDepartment(req.getParameter("department"));
+        if (p.containsKey("locationId")) c.setLocationId(req.getParameter("locationId"));
+        if (p.containsKey("criticality")) c.setCriticality(Criticality.valueOf(req.getParameter("criticality")));
+        if (p.containsKey("connectivity")) c.setConnectivity(Connectivity.valueOf(req.getParameter("connectivity")));
+        if (p.containsKey("serialNumber")) c.setSerialNumber(req.getParameter("serialNumber"));
+        if (p.containsKey("hostname")) c.setHostname(req.getParameter("hostname"));
+        if (p.containsKey("ipAddress")) c.setIpAddress(req.getParameter("ipAddress"));
+        if (p.containsKey("softwareVersion")) c.setSoftwareVersion(req.getParameter("softwareVersion"));
+        if (p.containsKey("notes")) c.setNotes(req.getParameter("notes"));
+        if (p.containsKey("installDate")) c.setInstallDate(date(req.getParameter("installDate")));
+        if (p.containsKey("endOfSupportOverride")) c.setEndOfSupportOverride(date(req.getParameter("endOfSupportOverride")));
+        if (p.containsKey("version")) c.setVersion(intParam(req, "version"));
+        return c;
+    }
+
+    /**
+     * One transaction: a valid change of the notes (service writes its audit row), then a change of the same device
+     * that fails validation. The transaction rolls back; the caller then checks that neither change nor audit row stayed.
+     */
+    private Map<String, Object> updateThenFail(HttpServletRequest req) throws Exception {
+        String tag = req.getParameter("tag");
+        Map<String, Object> r = new LinkedHashMap<>();
+        tx.begin();
+        try {
+            DeviceCommand good = current(tag);
+            good.setNotes(req.getParameter("notes"));
+            r.put("firstUpdateVersion", devices.update(tag, good).version());
+            DeviceCommand bad = current(tag);
+            bad.setIpAddress("999.1.2.3.4.5");
+            bad.setHostname("not a hostname!");
+            try {
+                devices.update(tag, bad);
+                r.put("secondUpdate", "accepted");
+            } catch (Exception e) {
+                r.put("secondUpdate", unwrap(e).getClass().getSimpleName() + ": " + unwrap(e).getMessage());
+            }
+            r.put("markedForRollback", tx.getStatus() == Status.STATUS_MARKED_ROLLBACK);
+        } finally {
+            tx.rollback();
+        }
+        return r;
+    }
+
+    /**
+     * Two open transactions over the same device, both having read the same version: the second commits a change
+     * first; then the first one tries to save its change. Deterministic, no threads.
+     */
+    private Map<String, Object> staleUpdateAfterOtherCommit(HttpServletRequest req) throws Exception {
+        String tag = req.getParameter("tag");
+        TransactionManager tm = transactionManager();
+        Map<String, Object> r = new LinkedHashMap<>();
+        tm.begin();
+        DeviceCommand mine = current(tag); // loads the device into this transaction at version v
+        mine.setNotes(req.getParameter("first"));
+        Transaction first = tm.suspend();
+        try {
+            tm.begin();
+            try {
+                DeviceCommand theirs = current(tag);
+                theirs.setNotes(req.getParameter("second"));
+                r.put("otherCommitted", devices.update(tag, theirs).version());
+                tm.commit();
+            } catch (Exception e) {
+                if (tm.getTransaction() != null) {
+                    tm.rollback();
+                }
+                throw e;
+            }
+        } finally {
+            tm.resume(first);
+        }
+        try {
+            devices.update(tag, mine);
+            tm.commit();
+            r.put("staleUpdate", "saved");
+        } catch (Exception e) {
+            Throwable root = unwrap(e);
+            r.put("staleUpdate", root.getClass().getSimpleName() + ": " + root.getMessage());
+            if (tm.getTransaction() != null) {
+                tm.rollback();
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Two threads, each in its own transaction, read the device at the same version, meet at a barrier, and both
+     * save a different change. Reports how each ended.
+     */
+    private List<String> race(HttpServletRequest req) throws Exception {
+        String tag = req.getParameter("tag");
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        List<Future<String>> futures = new ArrayList<>();
+        for (String notes : List.of(req.getParameter("a"), req.getParameter("b"))) {
+            futures.add(executor.submit(() -> {
+                tx.setTransactionTimeout(60);
+                tx.begin();
+                try {
+                    DeviceCommand c = current(tag);
+                    c.setNotes(notes);
+                    barrier.await(30, TimeUnit.SECONDS);
+                    devices.update(tag, c);
+                    tx.commit();
+                    return "saved " + notes;
+                } catch (Exception e) {
+                    Throwable root = unwrap(e);
+                    if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                        tx.rollback();
+                    }
+                    return root.getClass().getSimpleName() + ": " + root.getMessage();
+                }
+            }));
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : futures) {
+            outcomes.add(f.get(90, TimeUnit.SECONDS));
+        }
+        return outcomes;
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private static TransactionManager transactionManager() throws NamingException {
+        return (TransactionManager) new InitialContext().lookup("java:/TransactionManager");
+    }
+
+    private static Integer intParam(HttpServletRequest req, String name) {
+        String v = req.getParameter(name);
+        return v == null || v.isBlank() ? null : Integer.valueOf(v);
+    }
+
+    private static LocalDate date(String v) {
+        return v == null || v.isBlank() ? null : LocalDate.parse(v);
+    }
+
+    /** The exception that says what happened, under EJB and transaction wrappers. */
+    static Throwable unwrap(Throwable t) {
+        Throwable cur = t;
+        while ((cur instanceof EJBException && !(cur instanceof EJBAccessException)
+                || cur instanceof java.util.concurrent.ExecutionException
+                || cur instanceof java.lang.reflect.InvocationTargetException
+                || cur instanceof jakarta.transaction.RollbackException)
+                && cur.getCause() != null) {
+            cur = cur.getCause();
+        }
+        return cur;
+    }
+
+    private static Map<String, Object> ok(Object value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", true);
+        m.put("value", value);
+        return m;
+    }
+
+    private static Map<String, Object> failure(Throwable t) {
+        Throwable root = unwrap(t);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", false);
+        m.put("exception", root.getClass().getSimpleName());
+        m.put("message", String.valueOf(root.getMessage()));
+        return m;
+    }
+}

@@ -1,0 +1,140 @@
+package org.patchcare.it;
+
+import org.patchcare.audit.application.AuditService;
+import org.patchcare.identity.application.UserCommand;
+import org.patchcare.identity.application.UserService;
+import org.patchcare.inventory.application.CatalogService;
+import org.patchcare.inventory.application.DeviceCommand;
+import org.patchcare.inventory.application.DeviceFilter;
+import org.patchcare.inventory.application.DeviceService;
+import org.patchcare.inventory.application.OrganisationService;
+import org.patchcare.inventory.application.PageRequest;
+import org.patchcare.inventory.domain.DeviceEventType;
+import org.patchcare.shared.domain.Roles;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The access-control matrix of the services: every public operation with the roles that may call it, stated from
+ * the role rules (not read from the annotations), and a call that is harmless whoever makes it: reads read, and
+ * writes are given input that the service refuses (unknown key, failed validation) once the caller got past the
+ * role check, so no data changes. Used by the probe servlet (server side) and by ServiceAccessIT (client side).
+ */
+public final class ServiceMatrix {
+
+    /** Everyone logged in. */
+    public static final Set<String> ANY_ROLE = Set.of(Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER, Roles.IT_SECURITY, Roles.ADMIN);
+    /** Who edits the inventory and the catalogue. */
+    public static final Set<String> EDITORS = Set.of(Roles.BIOMED_TECH, Roles.ADMIN);
+    public static final Set<String> ADMIN_ONLY = Set.of(Roles.ADMIN);
+
+    public static final String MISSING = "IT-NO-SUCH-THING";
+
+    /** The services as the probe servlet has them injected. */
+    public record Services(DeviceService devices, CatalogService catalog, OrganisationService organisation,
+                           UserService users, AuditService audit) {
+    }
+
+    @FunctionalInterface
+    public interface Call {
+        Object invoke(Services s) throws Exception;
+    }
+
+    public record Operation(Class<?> service, String method, Set<String> allowedRoles, Call call) {
+        public String name() {
+            return service.getSimpleName() + "." + method;
+        }
+    }
+
+    /** The callers of the matrix: demo users with one role each, and nobody. */
+    public enum Caller {
+        ANONYMOUS(null, null),
+        BIOMED("biomed", Roles.BIOMED_TECH),
+        MANAGER("manager", Roles.CLINICAL_MANAGER),
+        ITSEC("itsec", Roles.IT_SECURITY),
+        ADMIN("admin", Roles.ADMIN);
+
+        public final String username;
+        public final String role;
+
+        Caller(String username, String role) {
+            this.username = username;
+            this.role = role;
+        }
+
+        public boolean mayCall(Operation op) {
+            return role != null && op.allowedRoles().contains(role);
+        }
+    }
+
+    private static Operation op(Class<?> service, String method, Set<String> roles, Call call) {
+        return new Operation(service, method, roles, call);
+    }
+
+    private static DeviceCommand invalidDevice() {
+        return new DeviceCommand(); // no asset tag, model, department: refused by validation
+    }
+
+    public static final List<Operation> OPERATIONS = List.of(
+            // DeviceService: everyone reads, editors change
+            op(DeviceService.class, "list", ANY_ROLE, s -> s.devices().list(DeviceFilter.none(), PageRequest.first(1))),
+            op(DeviceService.class, "count", ANY_ROLE, s -> s.devices().count(DeviceFilter.none().withText(MISSING))),
+            op(DeviceService.class, "countUpTo", ANY_ROLE, s -> s.devices().countUpTo(DeviceFilter.none(), 5)),
+            op(DeviceService.class, "forEach", ANY_ROLE, s -> {
+                s.devices().forEach(DeviceFilter.none().withText(MISSING), d -> { });
+                return null;
+            }),
+            op(DeviceService.class, "get", ANY_ROLE, s -> s.devices().get(MISSING)),
+            op(DeviceService.class, "findByAssetTag", ANY_ROLE, s -> s.devices().findByAssetTag(MISSING)),
+            op(DeviceService.class, "timeline", ANY_ROLE, s -> s.devices().timeline(MISSING)),
+            op(DeviceService.class, "supportByDepartment", ANY_ROLE, s -> s.devices().supportByDepartment()),
+            op(DeviceService.class, "supportByModel", ANY_ROLE, s -> s.devices().supportByModel()),
+            op(DeviceService.class, "create", EDITORS, s -> s.devices().create(invalidDevice())),
+            op(DeviceService.class, "update", EDITORS, s -> s.devices().update(MISSING, invalidDevice())),
+            op(DeviceService.class, "move", EDITORS, s -> s.devices().move(MISSING, "ICU", null, null, null)),
+            op(DeviceService.class, "takeOutOfService", EDITORS, s -> s.devices().takeOutOfService(MISSING, true, null, null)),
+            op(DeviceService.class, "returnToService", EDITORS, s -> s.devices().returnToService(MISSING, null, null)),
+            op(DeviceService.class, "retire", EDITORS, s -> s.devices().retire(MISSING, null, null)),
+            op(DeviceService.class, "recordEvent", EDITORS, s -> s.devices().recordEvent(MISSING, DeviceEventType.PREVENTIVE_MAINTENANCE, null)),
+
+            // CatalogService: everyone reads, editors change
+            op(CatalogService.class, "manufacturers", ANY_ROLE, s -> s.catalog().manufacturers()),
+            op(CatalogService.class, "resolveManufacturer", ANY_ROLE, s -> s.catalog().resolveManufacturer("Philips")),
+            op(CatalogService.class, "models", ANY_ROLE, s -> s.catalog().models(MISSING)),
+            op(CatalogService.class, "model", ANY_ROLE, s -> s.catalog().model(MISSING)),
+            op(CatalogService.class, "saveManufacturer", EDITORS, s -> s.catalog().saveManufacturer(MISSING, "x", List.of(), 0)),
+            op(CatalogService.class, "saveModel", EDITORS, s -> s.catalog().saveModel(null, MISSING, "x", null, "x", LocalDate.now(), null)),
+
+            // OrganisationService: everyone reads, administrators change
+            op(OrganisationService.class, "facilities", ANY_ROLE, s -> s.organisation().facilities()),
+            op(OrganisationService.class, "departments", ANY_ROLE, s -> s.organisation().departments()),
+            op(OrganisationService.class, "department", ANY_ROLE, s -> s.organisation().department("ICU")),
+            op(OrganisationService.class, "locations", ANY_ROLE, s -> s.organisation().locations("ICU")),
+            op(OrganisationService.class, "saveFacility", ADMIN_ONLY, s -> s.organisation().saveFacility("ITX", "x", "Not/A_Zone", null)),
+            op(OrganisationService.class, "saveDepartment", ADMIN_ONLY, s -> s.organisation().saveDepartment("ITX", "x", MISSING, null)),
+            op(OrganisationService.class, "addLocation", ADMIN_ONLY, s -> s.organisation().addLocation(MISSING, "x", null, null)),
+            op(OrganisationService.class, "removeLocation", ADMIN_ONLY, s -> {
+                s.organisation().removeLocation(MISSING);
+                return null;
+            }),
+
+            // UserService: administrators only, reading included
+            op(UserService.class, "list", ADMIN_ONLY, s -> s.users().list()),
+            op(UserService.class, "get", ADMIN_ONLY, s -> s.users().get("biomed")),
+            op(UserService.class, "save", ADMIN_ONLY, s -> s.users().save(new UserCommand(), true)),
+
+            // AuditService: the trail is read by everyone logged in (writing is internal, in the caller's transaction)
+            op(AuditService.class, "history", ANY_ROLE, s -> s.audit().history("Device", MISSING, 5)));
+
+    /** Public methods of the audited services that are deliberately not in the matrix. */
+    public static final Set<String> NOT_IN_MATRIX = Set.of(
+            "AuditService.created", "AuditService.changed", "AuditService.deleted", "AuditService.event");
+
+    public static final List<Class<?>> SERVICES = List.of(DeviceService.class, CatalogService.class,
+            OrganisationService.class, UserService.class, AuditService.class);
+
+    private ServiceMatrix() {
+    }
+}
