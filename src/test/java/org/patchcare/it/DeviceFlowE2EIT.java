@@ -107,9 +107,7 @@ class DeviceFlowE2EIT {
         Locator input = page.locator(id + " input");
         input.click();
         input.fill(label);
-        Locator item = page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions()
-                .setHasText(Pattern.compile("^\\s*" + Pattern.quote(label) + "\\s*$")));
-        item.first().click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(label).setExact(true)).first().click();
         PlaywrightAssertions.assertThat(input).hasValue(label);
     }
 

@@ -64,7 +64,7 @@ class DeviceServiceIT {
 
     private static String notes(String tag) {
         JsonObject d = BIOMED.call("device/get", "tag", tag).object();
-        return d.isNull("notes") || !d.containsKey("notes") ? null : d.getString("notes");
+        return !d.containsKey("notes") || d.isNull("notes") ? null : d.getString("notes");
     }
 
     // ---- timeline --------------------------------------------------------------------------

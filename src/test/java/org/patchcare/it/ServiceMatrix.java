@@ -97,6 +97,9 @@ public final class ServiceMatrix {
             op(DeviceService.class, "takeOutOfService", EDITORS, s -> s.devices().takeOutOfService(MISSING, true, null, null)),
             op(DeviceService.class, "returnToService", EDITORS, s -> s.devices().returnToService(MISSING, null, null)),
             op(DeviceService.class, "retire", EDITORS, s -> s.devices().retire(MISSING, null, null)),
+            // the CSV import's building blocks: null references are refused once the caller got past the role check
+            op(DeviceService.class, "createResolved", EDITORS, s -> s.devices().createResolved(invalidDevice(), null, null, null)),
+            op(DeviceService.class, "changeResolved", EDITORS, s -> s.devices().changeResolved(null, invalidDevice(), null, null, null)),
             op(DeviceService.class, "recordEvent", EDITORS, s -> s.devices().recordEvent(MISSING, DeviceEventType.PREVENTIVE_MAINTENANCE, null)),
 
             // CatalogService: everyone reads, editors change

@@ -35,7 +35,7 @@ import java.nio.charset.StandardCharsets;
  * 413 problem+json when the file is too large; 403 for roles other than biomedical technician and administrator.
  * {@code GET /api/v1/devices/import/template} returns the empty template.
  */
-@Path("v1/devices/import")
+@Path("devices/import")
 @RequestScoped
 public class DeviceImportResource {
 

@@ -185,6 +185,7 @@ public class DeviceService {
      */
     @RolesAllowed({Roles.BIOMED_TECH, Roles.ADMIN})
     public Device createResolved(DeviceCommand cmd, DeviceModel model, Department dept, Location loc) {
+        requireResolved(model, dept);
         Device d = new Device(cmd.getAssetTag(), model, dept, cmd.getCriticality());
         apply(d, cmd);
         if (loc != null) {
@@ -224,6 +225,10 @@ public class DeviceService {
      */
     @RolesAllowed({Roles.BIOMED_TECH, Roles.ADMIN})
     public boolean changeResolved(Device d, DeviceCommand cmd, DeviceModel model, Department newDept, Location newLoc) {
+        if (d == null) {
+            throw new InvalidInputException("assetTag", "the device to change is required");
+        }
+        requireResolved(model, newDept);
         d.requireNotRetired("edit it");
         Snapshot before = snapshot(d);
         String oldSoftware = d.getSoftwareVersion();
@@ -434,6 +439,16 @@ public class DeviceService {
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new InvalidInputException("model", "no model '" + c.getModel() + "' of "
                         + makers.getFirst().getName() + "; an administrator can add it under Models"));
+    }
+
+    /** The import hands over resolved references; a missing one is refused, never a NullPointerException. */
+    private static void requireResolved(DeviceModel model, Department dept) {
+        if (model == null) {
+            throw new InvalidInputException("model", "a model is required");
+        }
+        if (dept == null) {
+            throw new InvalidInputException("department", "a department is required");
+        }
     }
 
     Department resolveDepartment(String code) {

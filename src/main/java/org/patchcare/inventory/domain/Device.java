@@ -41,7 +41,7 @@ public class Device extends BaseEntity {
     public static final int CUSTODIAN_MAX = 120;
     public static final int NOTES_MAX = 2000;
     public static final String HOSTNAME_PATTERN = "^$|[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*";
-    public static final String IP_PATTERN = "^$|((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)|[0-9A-Fa-f:.]{2,45}";
+    public static final String IP_PATTERN = "^$|((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)|(?=[0-9A-Fa-f.]*:)[0-9A-Fa-f:.]{2,45}";
     public static final String MAC_PATTERN = "^$|([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}";
 
     @NotBlank
