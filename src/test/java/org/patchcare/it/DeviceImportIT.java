@@ -205,6 +205,9 @@ class DeviceImportIT {
         long size = 51L * 1024 * 1024;
         HttpRequest req = ItConfig.request("/api/v1/devices/import?dryRun=true", "biomed", ItConfig.password("biomed"))
                 .header("Content-Type", "text/csv")
+                // as curl does for large bodies: the server refuses on the Content-Length before any byte is sent;
+                // without it the client may still be writing when the server closes, and never reads the 413
+                .expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.fromPublisher(new Zeros(size), size)).build();
         HttpResponse<String> r = ItConfig.http().send(req, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(413);
