@@ -15,12 +15,10 @@ import org.patchcare.it.rest.ImportDeployments;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -201,17 +199,28 @@ class DeviceImportIT {
     }
 
     @Test
-    void a_file_above_the_size_limit_is_413() throws Exception {
+    void a_file_above_the_size_limit_is_413_before_its_body_is_read() throws Exception {
+        // Only the request head is sent, announcing 51 MB: the server must refuse on the Content-Length alone, without
+        // waiting for (or reading) the body. A raw socket, because an HTTP client would start sending the body and
+        // race the server's close (a reset can then swallow the 413 on its way back).
         long size = 51L * 1024 * 1024;
-        HttpRequest req = ItConfig.request("/api/v1/devices/import?dryRun=true", "biomed", ItConfig.password("biomed"))
-                .header("Content-Type", "text/csv")
-                // as curl does for large bodies: the server refuses on the Content-Length before any byte is sent;
-                // without it the client may still be writing when the server closes, and never reads the 413
-                .expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.fromPublisher(new Zeros(size), size)).build();
-        HttpResponse<String> r = ItConfig.http().send(req, HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(r.body()).contains("larger than 50 MB");
+        String credentials = java.util.Base64.getEncoder().encodeToString(
+                ("biomed:" + ItConfig.password("biomed")).getBytes(StandardCharsets.UTF_8));
+        java.net.URI base = java.net.URI.create(ItConfig.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /api/v1/devices/import?dryRun=true HTTP/1.1\r\n"
+                    + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "Authorization: Basic " + credentials + "\r\n"
+                    + "Content-Type: text/csv\r\n"
+                    + "Content-Length: " + size + "\r\n"
+                    + "\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer).contains("application/problem+json").contains("larger than 50 MB");
+        }
     }
 
     @Test
@@ -228,41 +237,4 @@ class DeviceImportIT {
         assertThat(r.body().strip()).isEqualTo(DeviceCsv.HEADER);
     }
 
-    /** A body of {@code size} bytes of CSV-ish text, produced on the fly. */
-    private static final class Zeros implements Flow.Publisher<ByteBuffer> {
-        private final long size;
-
-        Zeros(long size) {
-            this.size = size;
-        }
-
-        @Override
-        public void subscribe(Flow.Subscriber<? super ByteBuffer> s) {
-            s.onSubscribe(new Flow.Subscription() {
-                long sent;
-                boolean done;
-
-                @Override
-                public synchronized void request(long n) {
-                    for (long i = 0; i < n && !done; i++) {
-                        int len = (int) Math.min(64 * 1024, size - sent);
-                        if (len <= 0) {
-                            done = true;
-                            s.onComplete();
-                            return;
-                        }
-                        byte[] b = new byte[len];
-                        java.util.Arrays.fill(b, (byte) 'a');
-                        sent += len;
-                        s.onNext(ByteBuffer.wrap(b));
-                    }
-                }
-
-                @Override
-                public synchronized void cancel() {
-                    done = true;
-                }
-            });
-        }
-    }
 }
