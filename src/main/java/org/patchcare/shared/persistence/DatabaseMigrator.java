@@ -63,8 +63,7 @@ public class DatabaseMigrator {
 
     private boolean isMySqlFamily() {
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-            return product.contains("mysql") || product.contains("mariadb");
+            return DatabaseFamily.of(c) == DatabaseFamily.MYSQL;
         } catch (SQLException e) {
             throw new IllegalStateException("PatchCare cannot reach its database (" + e.getMessage()
                     + "). Check PATCHCARE_DB_URL, PATCHCARE_DB_USER and PATCHCARE_DB_PASSWORD.", e);

@@ -1,0 +1,2 @@
+/** Screens of the advisories context. */
+package org.patchcare.advisories.ui;
