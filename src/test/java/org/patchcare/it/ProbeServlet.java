@@ -60,6 +60,8 @@ public class ProbeServlet extends HttpServlet {
     UserService users;
     @Inject
     AuditService audit;
+    @Inject
+    org.patchcare.advisories.application.ThreatFeedService feeds;
     @Resource
     UserTransaction tx;
     @Resource
@@ -108,7 +110,7 @@ public class ProbeServlet extends HttpServlet {
 
     /** Every operation of the matrix as the current caller: "ALLOWED" (with how it ended) or "DENIED". */
     private Map<String, String> matrix() {
-        ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit);
+        ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

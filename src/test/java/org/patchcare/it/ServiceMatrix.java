@@ -1,5 +1,7 @@
 package org.patchcare.it;
 
+import org.patchcare.advisories.application.ThreatFeedService;
+import org.patchcare.advisories.application.ThreatFeedViews.Feed;
 import org.patchcare.audit.application.AuditService;
 import org.patchcare.identity.application.UserCommand;
 import org.patchcare.identity.application.UserService;
@@ -24,6 +26,9 @@ import java.util.Set;
  */
 public final class ServiceMatrix {
 
+    /** Who loads the threat feeds. */
+    public static final Set<String> FEED_LOADERS = Set.of(Roles.IT_SECURITY, Roles.ADMIN);
+
     /** Everyone logged in. */
     public static final Set<String> ANY_ROLE = Set.of(Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER, Roles.IT_SECURITY, Roles.ADMIN);
     /** Who edits the inventory and the catalogue. */
@@ -34,7 +39,7 @@ public final class ServiceMatrix {
 
     /** The services as the probe servlet has them injected. */
     public record Services(DeviceService devices, CatalogService catalog, OrganisationService organisation,
-                           UserService users, AuditService audit) {
+                           UserService users, AuditService audit, ThreatFeedService feeds) {
     }
 
     @FunctionalInterface
@@ -129,14 +134,35 @@ public final class ServiceMatrix {
             op(UserService.class, "save", ADMIN_ONLY, s -> s.users().save(new UserCommand(), true)),
 
             // AuditService: the trail is read by everyone logged in (writing is internal, in the caller's transaction)
-            op(AuditService.class, "history", ANY_ROLE, s -> s.audit().history("Device", MISSING, 5)));
+            op(AuditService.class, "history", ANY_ROLE, s -> s.audit().history("Device", MISSING, 5)),
+
+            // ThreatFeedService: everyone reads, IT security and administrators load (not-a-feed input is refused)
+            op(ThreatFeedService.class, "intel", ANY_ROLE, s -> s.feeds().intel("CVE-2019-0708")),
+            op(ThreatFeedService.class, "kev", ANY_ROLE, s -> s.feeds().kev("CVE-2019-0708")),
+            op(ThreatFeedService.class, "epss", ANY_ROLE, s -> s.feeds().epss("CVE-2019-0708")),
+            op(ThreatFeedService.class, "status", ANY_ROLE, s -> s.feeds().status()),
+            op(ThreatFeedService.class, "importKev", FEED_LOADERS, s -> s.feeds().importKev(notAFeed())),
+            op(ThreatFeedService.class, "importEpss", FEED_LOADERS, s -> s.feeds().importEpss(notAFeed(), null)),
+            op(ThreatFeedService.class, "importInBackground", FEED_LOADERS, s -> {
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("not-a-feed", ".json");
+                try {
+                    java.nio.file.Files.writeString(file, "not a feed");
+                    return s.feeds().importInBackground(Feed.KEV, file, null).get();
+                } finally {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }));
+
+    private static java.io.InputStream notAFeed() {
+        return new java.io.ByteArrayInputStream("not a feed".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 
     /** Public methods of the audited services that are deliberately not in the matrix. */
     public static final Set<String> NOT_IN_MATRIX = Set.of(
             "AuditService.created", "AuditService.changed", "AuditService.deleted", "AuditService.event");
 
     public static final List<Class<?>> SERVICES = List.of(DeviceService.class, CatalogService.class,
-            OrganisationService.class, UserService.class, AuditService.class);
+            OrganisationService.class, UserService.class, AuditService.class, ThreatFeedService.class);
 
     private ServiceMatrix() {
     }

@@ -70,6 +70,7 @@ class ApiAccessControlIT {
             read("/departments"),
             read("/departments/ICU"),
             read("/facilities"),
+            read("/threat-feeds"),
             new Endpoint("POST", "/devices", EDITORS, null, d -> deviceJson(newTag()).toString()),
             write("PUT", "/devices/{tag}", ApiAccessControlIT::fresh,
                     d -> with(with(deviceJson(d.getString("assetTag")), "notes", "checked"), "version", d.getInt("version")).toString()),
