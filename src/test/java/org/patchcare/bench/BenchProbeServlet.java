@@ -32,6 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
 @WebServlet("/bench-probe/*")
 public class BenchProbeServlet extends HttpServlet {
 
+    /** How long one search case of the list benchmark may take, warm-up and samples together. */
+    static final long CASE_BUDGET_NANOS = 60_000_000_000L;
+
+
     private static final AtomicLong SAMPLED_PEAK = new AtomicLong();
     private static volatile long baseline;
     private static volatile Thread sampler;
@@ -95,11 +99,14 @@ public class BenchProbeServlet extends HttpServlet {
             DeviceFilter filter = DeviceFilter.none().withText(text);
             PageRequest page = new PageRequest(0, 50, sort, asc);
             int found = 0;
-            for (int i = 0; i < warmup; i++) {
+            // a case that turns out slow is not repeated for ever: each case gets a time budget, and a slow case
+            // reports the samples it managed (at least one)
+            long budgetEnd = System.nanoTime() + CASE_BUDGET_NANOS;
+            for (int i = 0; i < warmup && System.nanoTime() < budgetEnd; i++) {
                 found = devices.list(filter, page).size();
             }
             List<Long> micros = new ArrayList<>();
-            for (int i = 0; i < samples; i++) {
+            for (int i = 0; i < samples && (micros.isEmpty() || System.nanoTime() < budgetEnd); i++) {
                 long t0 = System.nanoTime();
                 found = devices.list(filter, page).size();
                 micros.add((System.nanoTime() - t0) / 1000);

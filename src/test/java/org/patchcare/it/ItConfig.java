@@ -24,7 +24,7 @@ public final class ItConfig {
     }
 
     public static HttpClient http() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 

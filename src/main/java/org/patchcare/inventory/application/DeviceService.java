@@ -559,6 +559,9 @@ public class DeviceService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** Up to this many devices found by the search tokens are passed to the page query as an id list. */
+    static final int ID_LIST_MAX = 2000;
+
     /** The WHERE clause of a filter, with its parameters. */
     private Query where(DeviceFilter f) {
         Query q = new Query();
@@ -574,11 +577,31 @@ public class DeviceService {
                     .setParameter("c", "%" + like + "%")
                     .setMaxResults(1000)
                     .getResultList();
-            String tokenClause = "d.id in (select t.id from Device t join t.searchTokens tok where tok like :prefix escape '!')";
-            q.add(modelIds.isEmpty() ? tokenClause : "(" + tokenClause + " or m.id in :textModels)");
-            q.params.put("prefix", like + "%");
+            // A narrow search (an asset tag, serial, host name or IP: the usual case) is turned into the list of its
+            // device ids first, straight from the token index; the page query then looks those up by primary key and
+            // cannot be planned as a scan of every device. A broad one keeps the semi-join (ADR 5).
+            List<Long> hits = em.createQuery("select distinct t.id from Device t join t.searchTokens tok "
+                            + "where tok like :prefix escape '!'", Long.class)
+                    .setParameter("prefix", like + "%")
+                    .setMaxResults(ID_LIST_MAX + 1)
+                    .getResultList();
+            String tokenClause;
+            if (hits.size() > ID_LIST_MAX) {
+                tokenClause = "d.id in (select t.id from Device t join t.searchTokens tok where tok like :prefix escape '!')";
+                q.params.put("prefix", like + "%");
+            } else if (!hits.isEmpty()) {
+                tokenClause = "d.id in :textIds";
+                q.params.put("textIds", hits);
+            } else {
+                tokenClause = null;
+            }
             if (!modelIds.isEmpty()) {
                 q.params.put("textModels", modelIds);
+            }
+            if (tokenClause == null) {
+                q.add(modelIds.isEmpty() ? "1 = 0" : "m.id in :textModels");
+            } else {
+                q.add(modelIds.isEmpty() ? tokenClause : "(" + tokenClause + " or m.id in :textModels)");
             }
         }
         if (f.department() != null && !f.department().isBlank()) {
