@@ -9,8 +9,8 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import org.patchcare.advisories.domain.CveId;
+import org.patchcare.shared.io.SizeLimitedInputStream;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -42,6 +42,13 @@ public final class KevCatalogReader {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private final List<FeedProblem> problems = new ArrayList<>();
+
+    /** The input passed {@link #MAX_BYTES}; thrown by the stream, caught in {@link #parse}. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("size limit exceeded", null, false, false);
+        }
+    }
 
     /** Thrown when the catalogue cannot be used; {@link #problems()} lists why. */
     public static final class InvalidCatalogException extends Exception {
@@ -93,7 +100,7 @@ public final class KevCatalogReader {
     }
 
     private JsonObject parse(InputStream in) throws InvalidCatalogException {
-        Reader reader = new InputStreamReader(new LimitedInputStream(in, MAX_BYTES),
+        Reader reader = new InputStreamReader(new SizeLimitedInputStream(in, MAX_BYTES, max -> new TooLarge()),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT));
         try (JsonReader json = JSON.createReader(reader)) {
@@ -102,19 +109,15 @@ public final class KevCatalogReader {
                 return o;
             }
             throw fail("$", "is " + value.getValueType().name().toLowerCase() + ", not the catalogue object");
+        } catch (TooLarge e) {
+            throw fail("file", "is larger than " + (MAX_BYTES / (1024 * 1024)) + " MB; the KEV catalogue is about 1.3 MB");
         } catch (JsonParsingException e) {
-            if (e.getCause() instanceof LimitedInputStream.LimitExceeded) {
-                throw fail("file", "is larger than " + (MAX_BYTES / (1024 * 1024)) + " MB; the KEV catalogue is about 1.3 MB");
-            }
             String where = e.getLocation() == null ? "file" : "line " + e.getLocation().getLineNumber();
             throw fail(where, "is not valid JSON (" + e.getMessage() + "). Upload known_exploited_vulnerabilities.json "
                     + "as CISA publishes it; the CSV form is not accepted");
         } catch (JsonException e) {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw fail("file", "is not UTF-8 text");
-            }
-            if (e.getCause() instanceof LimitedInputStream.LimitExceeded) {
-                throw fail("file", "is larger than " + (MAX_BYTES / (1024 * 1024)) + " MB; the KEV catalogue is about 1.3 MB");
             }
             throw fail("file", "could not be read as JSON (" + e.getMessage() + ")");
         }
@@ -223,40 +226,5 @@ public final class KevCatalogReader {
 
     static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
-    /** Counts what is read and stops with {@link LimitExceeded} past the limit. */
-    static final class LimitedInputStream extends java.io.FilterInputStream {
-        static final class LimitExceeded extends IOException {
-            LimitExceeded() {
-                super("size limit exceeded", null);
-            }
-        }
-
-        private final long limit;
-        private long count;
-
-        LimitedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && ++count > limit) {
-                throw new LimitExceeded();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0 && (count += n) > limit) {
-                throw new LimitExceeded();
-            }
-            return n;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.patchcare.inventory.application;
 
+import org.patchcare.shared.io.SizeLimitedInputStream;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -7,7 +9,6 @@ import org.patchcare.inventory.application.DeviceImportFormat.CellException;
 import org.patchcare.inventory.application.DeviceImportFormat.Column;
 
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -46,7 +47,7 @@ public final class DeviceImportReader implements Closeable {
         }
     }
 
-    private final CountingInputStream counted;
+    private final SizeLimitedInputStream counted;
     private final long maxRows;
     private CSVParser parser;
     private Iterator<CSVRecord> records;
@@ -56,7 +57,7 @@ public final class DeviceImportReader implements Closeable {
     private long rowsRead;
 
     public DeviceImportReader(InputStream in, DeviceImportLimits limits) {
-        this.counted = new CountingInputStream(in, limits.maxBytes());
+        this.counted = new SizeLimitedInputStream(in, limits.maxBytes(), DeviceImportTooLargeException::new);
         this.maxRows = limits.maxRows();
     }
 
@@ -224,7 +225,7 @@ public final class DeviceImportReader implements Closeable {
 
     /** Bytes read from the file so far (ahead of the rows returned by up to one buffer). */
     public long bytesRead() {
-        return counted.count;
+        return counted.count();
     }
 
     public long rowsRead() {
@@ -252,7 +253,7 @@ public final class DeviceImportReader implements Closeable {
             cause = cause.getCause();
         }
         if (cause instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException) {
-            return fail("The file is not UTF-8 text (unreadable bytes near byte " + counted.count + ", around row " + row
+            return fail("The file is not UTF-8 text (unreadable bytes near byte " + counted.count() + ", around row " + row
                     + "). If it is a CSV, save it as \"CSV UTF-8 (comma delimited)\" and upload it again; "
                     + "other files cannot be imported.");
         }
@@ -273,48 +274,5 @@ public final class DeviceImportReader implements Closeable {
     private static String clip(String s) {
         String t = s.strip();
         return t.length() > 40 ? t.substring(0, 40) + "…" : t;
-    }
-
-    /** Counts the bytes read and stops at the size limit. */
-    static final class CountingInputStream extends FilterInputStream {
-        private final long max;
-        long count;
-
-        CountingInputStream(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            add(s);
-            return s;
-        }
-
-        private void add(long n) {
-            count += n;
-            if (count > max) {
-                throw new DeviceImportTooLargeException(max);
-            }
-        }
     }
 }

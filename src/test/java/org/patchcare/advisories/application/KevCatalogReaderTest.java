@@ -92,4 +92,19 @@ class KevCatalogReaderTest {
         assertThatThrownBy(() -> new KevCatalogReader().read(new ByteArrayInputStream(latin1)))
                 .isInstanceOf(KevCatalogReader.InvalidCatalogException.class).hasMessageContaining("UTF-8");
     }
+
+    @Test
+    void a_file_above_the_size_limit_is_refused_as_too_large_not_as_bad_json() {
+        long size = KevCatalogReader.MAX_BYTES + 1024;
+        InputStream whitespace = new InputStream() { // a JSON parser skips blanks: only the limit can stop it early
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? ' ' : -1;
+            }
+        };
+        assertThatThrownBy(() -> new KevCatalogReader().read(whitespace))
+                .isInstanceOf(KevCatalogReader.InvalidCatalogException.class).hasMessageContaining("larger than 20 MB");
+    }
 }
