@@ -747,6 +747,9 @@ public final class CsafFeedClient {
             return "timed out: " + e.getMessage();
         }
         String message = e.getMessage();
+        if (e instanceof java.net.ConnectException) {
+            return "could not connect (" + e.getClass().getSimpleName() + (message == null ? "" : ": " + message) + ")";
+        }
         return "could not be read (" + e.getClass().getSimpleName() + (message == null ? "" : ": " + message) + ")";
     }
 

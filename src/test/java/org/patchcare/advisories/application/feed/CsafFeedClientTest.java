@@ -498,6 +498,41 @@ class CsafFeedClientTest {
     }
 
     @Test
+    void a_feed_that_cannot_be_reached_ends_the_poll_with_a_clear_exception() {
+        URI feed = provider.uri(OT_ROLIE);
+        provider.close();
+
+        assertThatThrownBy(() -> client().poll(feed, FeedCursor.EMPTY))
+                .isInstanceOfSatisfying(FeedUnavailableException.class, e ->
+                        assertThat(e.getMessage()).contains(feed.toString()).contains("could not connect")
+                                .contains("the cursor is unchanged"));
+    }
+
+    @Test
+    void a_provider_failing_on_every_document_is_given_up_after_ten_in_a_row_and_tried_again_at_the_next_poll()
+            throws Exception {
+        provider.failDocuments(503);
+        CsafFeedClient client = client();
+
+        FeedPoll poll = client.poll(provider.uri(OT_ROLIE), FeedCursor.EMPTY);
+
+        int listed = rolieEntries().size();
+        assertThat(poll.documents()).isEmpty();
+        assertThat(documentRequests()).hasSize(CsafFeedClient.GIVE_UP_AFTER_FAILURES_IN_A_ROW);
+        assertThat(poll.problems()).hasSize(CsafFeedClient.GIVE_UP_AFTER_FAILURES_IN_A_ROW + 1).allMatch(FetchProblem::retryable);
+        assertThat(poll.problems().getFirst().message()).contains("HTTP 503").contains("fetched again at the next poll");
+        assertThat(poll.problems().getLast().message()).contains("stopped after 10 documents in a row")
+                .contains("the other " + (listed - 10) + " are tried at the next poll");
+        assertThat(poll.pending()).isEqualTo(listed - 10);
+        assertThat(poll.cursor().newestUpdated()).isNull();
+
+        provider.failDocuments(0);
+        FeedPoll next = client.poll(provider.uri(OT_ROLIE), poll.cursor());
+        assertThat(names(next)).containsExactlyInAnyOrderElementsOf(local());
+        assertThat(next.complete()).isTrue();
+    }
+
+    @Test
     void an_html_page_served_instead_of_the_feed_is_refused() {
         provider.serve("login/changes.csv", "<!DOCTYPE html><html><body>Please log in</body></html>");
 

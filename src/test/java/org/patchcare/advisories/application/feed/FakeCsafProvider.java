@@ -78,6 +78,7 @@ final class FakeCsafProvider implements AutoCloseable {
     private final Set<String> chunked = ConcurrentHashMap.newKeySet();
     private final Set<String> withoutValidators = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private volatile int documentFailure;
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
 
@@ -141,6 +142,11 @@ final class FakeCsafProvider implements AutoCloseable {
 
     void failWith(String path, int status) {
         failures.put("/" + path, status);
+    }
+
+    /** Every advisory (not the feeds) answers with {@code status}; 0 ends that. */
+    void failDocuments(int status) {
+        documentFailure = status;
     }
 
     void wrongChecksum(String fileName) {
@@ -211,6 +217,9 @@ final class FakeCsafProvider implements AutoCloseable {
             return send(exchange, feed.body(), false);
         }
         Matcher m = DOCUMENT.matcher(path);
+        if (m.matches() && documentFailure != 0) {
+            return empty(exchange, documentFailure);
+        }
         Path local = m.matches() ? localAdvisories.get(m.group(1)) : null;
         if (local == null) {
             return empty(exchange, 404);
