@@ -533,6 +533,26 @@ class CsafFeedClientTest {
     }
 
     @Test
+    void a_provider_metadata_json_is_refused_with_the_feeds_it_names_to_configure_instead() throws Exception {
+        // CISA's two real ROLIE feeds, named where a provider-metadata.json names them
+        List<String> feeds = new ArrayList<>();
+        for (String file : List.of("OT-cisa-csaf-ot-feed-tlp-white.json", "IT-cisa-csaf-it-feed-tlp-white.json")) {
+            feeds.add(JSON.readTree(provider.rewrite(FakeCsafProvider.read(FEED_DIR + file)))
+                    .path("feed").path("link").get(0).path("href").asString());
+        }
+        ObjectNode metadata = JSON.createObjectNode();
+        metadata.put("canonical_url", provider.base() + ".well-known/csaf/provider-metadata.json");
+        var rolieFeeds = metadata.putArray("distributions").addObject().putObject("rolie").putArray("feeds");
+        feeds.forEach(url -> rolieFeeds.addObject().put("url", url));
+        provider.serve(".well-known/csaf/provider-metadata.json", JSON.writeValueAsString(metadata));
+
+        assertThatThrownBy(() -> client().poll(provider.uri(".well-known/csaf/provider-metadata.json"), FeedCursor.EMPTY))
+                .isInstanceOf(FeedUnavailableException.class)
+                .hasMessageContaining("provider-metadata.json, not a feed")
+                .hasMessageContaining(feeds.get(0)).hasMessageContaining(feeds.get(1));
+    }
+
+    @Test
     void an_html_page_served_instead_of_the_feed_is_refused() {
         provider.serve("login/changes.csv", "<!DOCTYPE html><html><body>Please log in</body></html>");
 
