@@ -27,7 +27,7 @@ import java.util.zip.Inflater;
  *   <li>ROLIE and {@code changes.csv}: {@code newestUpdated}, the watermark. Every entry updated at or before it has
  *       been handled; the next poll takes the entries updated after it.</li>
  *   <li>{@code index.txt} (no timestamps): {@code seenPaths}, the paths already handled, when they fit in the
- *       string (deflated, about 500 CISA-style paths). A longer index is polled through the {@code changes.csv}
+ *       string (deflated, about 380 CISA-style paths). A longer index is polled through the {@code changes.csv}
  *       beside it when there is one (CSAF requirement 13), and otherwise remembered as {@code indexHash} (a hash of
  *       the whole sorted list) plus {@code indexDone}, how many of the sorted paths are handled: an unchanged index
  *       continues where the last poll stopped, a changed one is fetched again from the start.</li>
@@ -39,8 +39,10 @@ public record FeedCursor(FeedSourceKind kind, Instant newestUpdated, String etag
     public static final int MAX_LENGTH = 2000;
     /** Longer ETag or Last-Modified values are not kept (the poll then downloads the feed every time). */
     public static final int MAX_VALIDATOR_LENGTH = 160;
-    /** Room for {@code seenPaths} in the string, deflated and in base64. */
+    /** Room for {@code seenPaths} in the string, deflated and in base64: the client keeps the set when it fits. */
     static final int SEEN_PATHS_BUDGET = 1400;
+    /** What the constructor accepts: a little more, as a subset of a fitting set may deflate a few bytes worse. */
+    private static final int SEEN_PATHS_LIMIT = 1500;
 
     public static final FeedCursor EMPTY = new FeedCursor(null, null, null, null, Collections.emptySortedSet(), null, 0);
 
@@ -59,7 +61,10 @@ public record FeedCursor(FeedSourceKind kind, Instant newestUpdated, String etag
         if (indexDone < 0) {
             throw new IllegalArgumentException("indexDone must not be negative: " + indexDone);
         }
-        if (!seenPaths.isEmpty() && encodePaths(seenPaths).length() > SEEN_PATHS_BUDGET) {
+        if (!seenPaths.isEmpty() && indexHash != null) {
+            throw new IllegalArgumentException("a cursor keeps either the paths seen or the hash of the index, not both");
+        }
+        if (!seenPaths.isEmpty() && encodePaths(seenPaths).length() > SEEN_PATHS_LIMIT) {
             throw new IllegalArgumentException(seenPaths.size() + " paths do not fit in a feed cursor; use indexHash");
         }
     }

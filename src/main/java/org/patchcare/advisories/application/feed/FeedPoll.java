@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param pending     how many new or changed documents were left for the next poll (per-poll cap, cancellation, or
  *                    too many failures in a row)
  * @param cursor      store this and pass it to the next poll
- * @param documents   the documents fetched and checked, oldest first
+ * @param documents   the documents fetched and checked, in the order fetched: oldest first (index.txt: by path)
  * @param problems    the documents that could not be taken, each with its reason
  * @param notes       remarks about the poll as a whole, for the log (e.g. which fallback was used)
  */
