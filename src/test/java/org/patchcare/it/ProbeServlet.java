@@ -62,6 +62,12 @@ public class ProbeServlet extends HttpServlet {
     AuditService audit;
     @Inject
     org.patchcare.advisories.application.ThreatFeedService feeds;
+    @Inject
+    org.patchcare.advisories.application.AdvisoryService advisories;
+    @Inject
+    org.patchcare.advisories.application.ExposureService exposures;
+    @Inject
+    org.patchcare.advisories.application.AdvisoryFeedService advisoryFeeds;
     @Resource
     UserTransaction tx;
     @Resource
@@ -110,7 +116,7 @@ public class ProbeServlet extends HttpServlet {
 
     /** Every operation of the matrix as the current caller: "ALLOWED" (with how it ended) or "DENIED". */
     private Map<String, String> matrix() {
-        ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds);
+        ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds, advisories, exposures, advisoryFeeds);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

@@ -1,6 +1,13 @@
 package org.patchcare.it;
 
+import org.patchcare.advisories.application.AdvisoryFeedService;
+import org.patchcare.advisories.application.AdvisoryService;
+import org.patchcare.advisories.application.AdvisoryViews.AdvisoryFilter;
+import org.patchcare.advisories.application.ExposureService;
+import org.patchcare.advisories.application.ExposureViews;
+import org.patchcare.advisories.application.ExposureViews.ExposureFilter;
 import org.patchcare.advisories.application.ThreatFeedService;
+import org.patchcare.advisories.domain.AdvisoryOrigin;
 import org.patchcare.advisories.application.ThreatFeedViews.Feed;
 import org.patchcare.audit.application.AuditService;
 import org.patchcare.identity.application.UserCommand;
@@ -39,7 +46,8 @@ public final class ServiceMatrix {
 
     /** The services as the probe servlet has them injected. */
     public record Services(DeviceService devices, CatalogService catalog, OrganisationService organisation,
-                           UserService users, AuditService audit, ThreatFeedService feeds) {
+                           UserService users, AuditService audit, ThreatFeedService feeds,
+                           AdvisoryService advisories, ExposureService exposures, AdvisoryFeedService advisoryFeeds) {
     }
 
     @FunctionalInterface
@@ -151,7 +159,55 @@ public final class ServiceMatrix {
                 } finally {
                     java.nio.file.Files.deleteIfExists(file);
                 }
-            }));
+            }),
+
+            // AdvisoryService: everyone reads, IT security and administrators import (a non-CSAF body is refused)
+            op(AdvisoryService.class, "importDocument", FEED_LOADERS,
+                    s -> s.advisories().importDocument(notCsaf(), AdvisoryOrigin.API, "matrix")),
+            op(AdvisoryService.class, "get", ANY_ROLE, s -> s.advisories().get(MISSING)),
+            op(AdvisoryService.class, "revisionDocument", ANY_ROLE, s -> s.advisories().revisionDocument(MISSING, 1)),
+            op(AdvisoryService.class, "list", ANY_ROLE, s -> s.advisories().list(AdvisoryFilter.none(), PageRequest.first(1))),
+            op(AdvisoryService.class, "count", ANY_ROLE, s -> s.advisories().count(AdvisoryFilter.none())),
+            op(AdvisoryService.class, "vendors", ANY_ROLE, s -> s.advisories().vendors()),
+
+            // ExposureService: everyone reads, IT security and administrators change states and decide reviews
+            op(ExposureService.class, "forDevice", ANY_ROLE, s -> s.exposures().forDevice(MISSING)),
+            op(ExposureService.class, "forAdvisory", ANY_ROLE, s -> s.exposures().forAdvisory(MISSING, 5)),
+            op(ExposureService.class, "get", ANY_ROLE, s -> s.exposures().get(MISSING)),
+            op(ExposureService.class, "list", ANY_ROLE, s -> s.exposures().list(ExposureFilter.none(), PageRequest.first(1))),
+            op(ExposureService.class, "count", ANY_ROLE, s -> s.exposures().count(ExposureFilter.none())),
+            op(ExposureService.class, "history", ANY_ROLE, s -> s.exposures().history(MISSING)),
+            op(ExposureService.class, "reviewQueue", ANY_ROLE, s -> s.exposures().reviewQueue(null, PageRequest.first(1))),
+            op(ExposureService.class, "reviewCount", ANY_ROLE, s -> s.exposures().reviewCount(null)),
+            op(ExposureService.class, "reviewItem", ANY_ROLE, s -> s.exposures().reviewItem(MISSING)),
+            op(ExposureService.class, "newAdvisoriesAffectingDevices", ANY_ROLE,
+                    s -> s.exposures().newAdvisoriesAffectingDevices(5)),
+            op(ExposureService.class, "changeState", FEED_LOADERS,
+                    s -> s.exposures().changeState(MISSING, "FIXED", null, "matrix", null)),
+            op(ExposureService.class, "decide", FEED_LOADERS,
+                    s -> s.exposures().decide(MISSING, ExposureViews.ReviewDecision.DISMISS, null, null)),
+
+            // AdvisoryFeedService: IT security and administrators only (unknown feeds and folders are refused)
+            op(AdvisoryFeedService.class, "feeds", FEED_LOADERS, s -> s.advisoryFeeds().feeds()),
+            op(AdvisoryFeedService.class, "addFeed", FEED_LOADERS, s -> s.advisoryFeeds().addFeed("not a url")),
+            op(AdvisoryFeedService.class, "removeFeed", FEED_LOADERS, s -> {
+                s.advisoryFeeds().removeFeed("https://" + MISSING + ".example/changes.csv");
+                return null;
+            }),
+            op(AdvisoryFeedService.class, "poll", FEED_LOADERS,
+                    s -> s.advisoryFeeds().poll("https://" + MISSING + ".example/changes.csv", null)),
+            op(AdvisoryFeedService.class, "pollAll", FEED_LOADERS, s -> s.advisoryFeeds().pollAll(null)),
+            op(AdvisoryFeedService.class, "recordPoll", FEED_LOADERS, s -> {
+                s.advisoryFeeds().recordPoll("https://" + MISSING + ".example/changes.csv", null, null);
+                return null;
+            }),
+            op(AdvisoryFeedService.class, "importFolder", FEED_LOADERS,
+                    s -> s.advisoryFeeds().importFolder(java.nio.file.Path.of("/" + MISSING))));
+
+    /** A CSAF upload that fails validation once the caller got past the role check. */
+    private static byte[] notCsaf() {
+        return "{\"document\": {}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     private static java.io.InputStream notAFeed() {
         return new java.io.ByteArrayInputStream("not a feed".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -162,7 +218,8 @@ public final class ServiceMatrix {
             "AuditService.created", "AuditService.changed", "AuditService.deleted", "AuditService.event");
 
     public static final List<Class<?>> SERVICES = List.of(DeviceService.class, CatalogService.class,
-            OrganisationService.class, UserService.class, AuditService.class, ThreatFeedService.class);
+            OrganisationService.class, UserService.class, AuditService.class, ThreatFeedService.class,
+            AdvisoryService.class, ExposureService.class, AdvisoryFeedService.class);
 
     private ServiceMatrix() {
     }

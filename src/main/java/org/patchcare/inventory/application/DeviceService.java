@@ -83,6 +83,9 @@ public class DeviceService {
     @Inject
     Validator validator;
 
+    @Inject
+    jakarta.enterprise.event.Event<DeviceChanged> deviceChanged;
+
     // ---- reading ---------------------------------------------------------------------------
 
     public List<DeviceSummary> list(DeviceFilter filter, PageRequest page) {
@@ -198,6 +201,7 @@ public class DeviceService {
             event(d, DeviceEventType.INSTALLED, null, d.getInstallDate().toString(), null);
         }
         audit.created(AUDIT_TYPE, d.getAssetTag(), snapshot(d));
+        deviceChanged.fire(new DeviceChanged(d.getId(), d.getAssetTag()));
         return d;
     }
 
@@ -232,6 +236,7 @@ public class DeviceService {
         d.requireNotRetired("edit it");
         Snapshot before = snapshot(d);
         String oldSoftware = d.getSoftwareVersion();
+        Long oldModel = d.getModel().getId();
         boolean moved = !newDept.getId().equals(d.getDepartment().getId())
                 || !Objects.equals(idOf(newLoc), idOf(d.getLocation()));
         String fromPlace = place(d);
@@ -251,6 +256,9 @@ public class DeviceService {
         }
         d.touch(currentUser.username(), clock.instant());
         audit.changed(AUDIT_TYPE, d.getAssetTag(), before, after, null);
+        if (!Objects.equals(oldSoftware, d.getSoftwareVersion()) || !Objects.equals(oldModel, model.getId())) {
+            deviceChanged.fire(new DeviceChanged(d.getId(), d.getAssetTag()));
+        }
         return true;
     }
 

@@ -21,6 +21,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
+import org.patchcare.advisories.application.ExposureService;
+import org.patchcare.advisories.application.ExposureViews.ExposureView;
+import org.patchcare.advisories.ui.ExposureGrid;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -65,6 +68,8 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
     private final Div timeline = new Div();
     private final Grid<HistoryRow> history = new Grid<>(HistoryRow.class, false);
     private final TabSheet tabs = new TabSheet();
+    private final VerticalLayout exposures = new VerticalLayout();
+    private final ExposureService exposureService;
     private DeviceDetails device;
     private String assetTag = "";
 
@@ -87,7 +92,9 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
     }
 
     @Inject
-    public DeviceDetailView(DeviceService devices, AuditService audit, OrganisationService organisation) {
+    public DeviceDetailView(DeviceService devices, AuditService audit, OrganisationService organisation,
+                            ExposureService exposureService) {
+        this.exposureService = exposureService;
         this.devices = devices;
         this.audit = audit;
         this.organisation = organisation;
@@ -134,12 +141,16 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
         timelineTab.setId("tab-timeline");
         Tab historyTab = tabs.add("History", history);
         historyTab.setId("tab-history");
+        Tab exposuresTab = tabs.add("Exposures", exposures);
+        exposuresTab.setId("tab-exposures");
         tabs.setWidthFull();
         tabs.addSelectedChangeListener(e -> {
             if (device != null && e.getSelectedTab() == historyTab) {
                 showHistory();
             } else if (device != null && e.getSelectedTab() == timelineTab) {
                 showTimeline();
+            } else if (device != null && e.getSelectedTab() == exposuresTab) {
+                showExposures();
             }
         });
 
@@ -260,6 +271,21 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
         Div f = new Div(l, v);
         f.addClassName("pc-field");
         return f;
+    }
+
+    /** The advisories matched to this device, with their VEX state (read from the advisories context). */
+    private void showExposures() {
+        exposures.removeAll();
+        exposures.setPadding(false);
+        List<ExposureView> list = exposureService.forDevice(device.assetTag());
+        if (list.isEmpty()) {
+            exposures.add(new Paragraph("No advisory is known to affect this device."));
+            return;
+        }
+        long open = list.stream().filter(x -> x.state().equals("AFFECTED") || x.state().equals("UNDER_INVESTIGATION"))
+                .count();
+        exposures.add(new Paragraph(open + " open of " + list.size() + " exposures (one per advisory and CVE)."),
+                ExposureGrid.create(list, false));
     }
 
     private void showTimeline() {

@@ -77,7 +77,7 @@ public final class ApiErrors {
                     "Your role does not allow this. Ask a PatchCare administrator if you need it.", null, null);
         }
         if (t instanceof InvalidInputException e) {
-            return invalid(e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+            return invalid(e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message(), v.code())).toList());
         }
         if (t instanceof NotFoundException e) {
             return new Problem(NOT_FOUND, "Not found", 404, e.getMessage() + ".", null, null);
@@ -115,7 +115,8 @@ public final class ApiErrors {
     }
 
     public static Problem invalid(List<Problem.FieldError> errors) {
-        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        List<String> distinct = errors.stream().map(Problem.FieldError::field).distinct().toList();
+        String fields = distinct.size() <= 5 ? String.join(", ", distinct) : distinct.size() + " places";
         return new Problem(INVALID_INPUT, "Invalid input", UNPROCESSABLE,
                 "Some values were refused (" + fields + "); see errors for what to change.", null, List.copyOf(errors));
     }

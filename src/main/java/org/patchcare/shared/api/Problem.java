@@ -10,8 +10,14 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One field that was refused, and why, in words for the person who sent it. */
-    public record FieldError(String field, String message) {
+    /**
+     * One field that was refused, and why, in words for the person who sent it; {@code code} (optional) is the id of
+     * the rule it broke, e.g. a CSAF test number.
+     */
+    public record FieldError(String field, String message, String code) {
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 
     public Problem withInstance(String path) {

@@ -8,7 +8,14 @@ import java.util.List;
 @ApplicationException(rollback = true)
 public class InvalidInputException extends DomainException {
 
-    public record Violation(String field, String message) {
+    /**
+     * One refused value. {@code field} names where it is (a form field, a CSV column, a JSON path); {@code code} is an
+     * optional rule id the reader can look up, e.g. a CSAF test number such as {@code 6.1.1}.
+     */
+    public record Violation(String field, String message, String code) {
+        public Violation(String field, String message) {
+            this(field, message, null);
+        }
     }
 
     private final List<Violation> violations;
@@ -32,7 +39,11 @@ public class InvalidInputException extends DomainException {
             if (!sb.isEmpty()) {
                 sb.append("; ");
             }
-            sb.append(v.field()).append(": ").append(v.message());
+            sb.append(v.field()).append(": ");
+            if (v.code() != null) {
+                sb.append('[').append(v.code()).append("] ");
+            }
+            sb.append(v.message());
         }
         return sb.toString();
     }

@@ -37,7 +37,8 @@ public class DatabaseMigrator {
     public static java.util.Map<String, String> placeholders(boolean mysqlFamily) {
         return java.util.Map.of(
                 "ts", mysqlFamily ? "DATETIME(6)" : "TIMESTAMP(6)",
-                "text", mysqlFamily ? "MEDIUMTEXT" : "CHARACTER VARYING(1000000)");
+                "text", mysqlFamily ? "MEDIUMTEXT" : "CHARACTER VARYING(1000000)",
+                "document", mysqlFamily ? "LONGTEXT" : "CHARACTER LARGE OBJECT");
     }
 
     @PostConstruct

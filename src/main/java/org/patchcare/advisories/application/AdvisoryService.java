@@ -1,0 +1,404 @@
+package org.patchcare.advisories.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.patchcare.advisories.application.AdvisoryViews.AdvisoryDetails;
+import org.patchcare.advisories.application.AdvisoryViews.AdvisoryFilter;
+import org.patchcare.advisories.application.AdvisoryViews.AdvisorySummary;
+import org.patchcare.advisories.application.AdvisoryViews.HistoryView;
+import org.patchcare.advisories.application.AdvisoryViews.ImportOutcome;
+import org.patchcare.advisories.application.AdvisoryViews.ImportResult;
+import org.patchcare.advisories.application.AdvisoryViews.NoteView;
+import org.patchcare.advisories.application.AdvisoryViews.ProductView;
+import org.patchcare.advisories.application.AdvisoryViews.ReferenceView;
+import org.patchcare.advisories.application.AdvisoryViews.RemarkView;
+import org.patchcare.advisories.application.AdvisoryViews.RemediationView;
+import org.patchcare.advisories.application.AdvisoryViews.RevisionView;
+import org.patchcare.advisories.application.AdvisoryViews.VulnerabilityView;
+import org.patchcare.advisories.application.AdvisoryViews.WarningView;
+import org.patchcare.advisories.application.ThreatFeedViews.CveIntel;
+import org.patchcare.advisories.application.csaf.CsafContentReader;
+import org.patchcare.advisories.application.csaf.CsafJson;
+import org.patchcare.advisories.application.csaf.validation.CsafFinding;
+import org.patchcare.advisories.application.csaf.validation.CsafValidationReport;
+import org.patchcare.advisories.application.csaf.validation.CsafValidator;
+import org.patchcare.advisories.domain.Advisory;
+import org.patchcare.advisories.domain.AdvisoryOrigin;
+import org.patchcare.advisories.domain.AdvisoryRevision;
+import org.patchcare.advisories.domain.ProductStatus;
+import org.patchcare.advisories.domain.Vulnerability;
+import org.patchcare.advisories.domain.Warning;
+import org.patchcare.audit.application.AuditService;
+import org.patchcare.audit.application.Snapshot;
+import org.patchcare.inventory.application.PageRequest;
+import org.patchcare.shared.domain.ConflictException;
+import org.patchcare.shared.domain.InvalidInputException;
+import org.patchcare.shared.domain.NotFoundException;
+import org.patchcare.shared.domain.Roles;
+import org.patchcare.shared.security.CurrentUser;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Vendor advisories: import of CSAF 2.0 documents (validated against the schema and the mandatory tests; rejected
+ * documents leave nothing behind), revisions detected by content hash, and the read models of the list and detail
+ * screens. Everyone logged in reads; IT security and administrators import.
+ */
+@Stateless
+@RolesAllowed({Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER, Roles.IT_SECURITY, Roles.ADMIN})
+public class AdvisoryService {
+
+    /** Largest CSAF document accepted (CISA's largest real one is 0.5 MB). */
+    public static final int MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+    static final String AUDIT_TYPE = "Advisory";
+    private static final CsafValidator VALIDATOR = new CsafValidator();
+
+    /** Sort keys of the list and the SQL they sort by. */
+    public static final Map<String, String> SORTABLE = Map.of(
+            "currentRelease", "a.current_release",
+            "initialRelease", "a.initial_release",
+            "trackingId", "a.tracking_id",
+            "maxCvss", "a.max_cvss",
+            "importedAt", "a.updated_at",
+            "affectedDevices", "affected");
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    AuditService audit;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    Clock clock;
+    @Inject
+    ThreatFeedService threatFeeds;
+    @Inject
+    ExposureMatcher matcher;
+
+    // ---- import ----------------------------------------------------------------------------
+
+    /**
+     * Imports one CSAF 2.0 document.
+     *
+     * @param body       the JSON as received
+     * @param origin     how it arrived (upload, API, folder, feed)
+     * @param sourceName the file name or URL, kept with the revision
+     * @throws InvalidInputException listing every failed check with its CSAF test id, JSON path and message; nothing
+     *                               is stored
+     */
+    @RolesAllowed({Roles.IT_SECURITY, Roles.ADMIN})
+    public ImportResult importDocument(byte[] body, AdvisoryOrigin origin, String sourceName) {
+        if (origin == null || origin == AdvisoryOrigin.MANUAL) {
+            throw new InvalidInputException("origin", "Say where the document came from (upload, API, folder or feed).");
+        }
+        if (body != null && body.length > MAX_DOCUMENT_BYTES) {
+            throw new InvalidInputException("$", String.format(Locale.ROOT,
+                    "The document is %,d bytes; PatchCare accepts CSAF documents up to %,d bytes.", body.length,
+                    MAX_DOCUMENT_BYTES));
+        }
+        JsonNode doc = CsafJson.parse(body);
+        CsafValidationReport report = VALIDATOR.validate(doc);
+        if (!report.accepted()) {
+            throw new InvalidInputException(report.errors().stream()
+                    .map(f -> new InvalidInputException.Violation(f.jsonPath(), f.message(), f.testId())).toList());
+        }
+        List<Warning> warnings = report.warnings().stream()
+                .map(f -> new Warning(cut(f.testId(), 20), cut(f.jsonPath(), 500), cut(f.message(), 1000))).toList();
+        String hash = CsafJson.contentHash(doc);
+        Advisory.Content content = new CsafContentReader().read(doc, warnings);
+        String trackingId = doc.path("document").path("tracking").path("id").asString();
+        String actor = currentUser.username();
+        Instant now = clock.instant();
+
+        Advisory advisory = find(trackingId);
+        ImportOutcome outcome;
+        if (advisory == null) {
+            advisory = new Advisory(trackingId, origin);
+            advisory.replaceContent(content, hash, origin, sourceName, new String(body, StandardCharsets.UTF_8), actor, now);
+            em.persist(advisory);
+            audit.created(AUDIT_TYPE, trackingId, snapshot(advisory));
+            outcome = ImportOutcome.CREATED;
+        } else {
+            AdvisoryRevision same = advisory.getRevisions().stream().filter(r -> r.getContentHash().equals(hash))
+                    .findFirst().orElse(null);
+            if (same != null) {
+                return new ImportResult(ImportOutcome.UNCHANGED, trackingId, same.getRevisionNo(), advisory.getTitle(),
+                        warnings(advisory), matcher.affectedDevices(advisory), matcher.openExposures(advisory),
+                        matcher.pendingReviews(advisory));
+            }
+            if (olderThanCurrent(content, advisory)) {
+                AdvisoryRevision kept = advisory.addRevision(hash, content.trackingVersion(), content.currentRelease(),
+                        origin, sourceName, new String(body, StandardCharsets.UTF_8), actor, now);
+                em.flush();
+                audit.event(AUDIT_TYPE, trackingId, "revision " + kept.getRevisionNo() + " stored",
+                        "version " + content.trackingVersion() + " of " + content.currentRelease()
+                                + " is older than the current revision " + advisory.getCurrentRevision()
+                                + " (version " + advisory.getTrackingVersion() + "), which stays current");
+                return new ImportResult(ImportOutcome.OLDER_REVISION, trackingId, kept.getRevisionNo(),
+                        advisory.getTitle(), warnings(advisory), matcher.affectedDevices(advisory),
+                        matcher.openExposures(advisory), matcher.pendingReviews(advisory));
+            }
+            Snapshot before = snapshot(advisory);
+            advisory.replaceContent(content, hash, origin, sourceName, new String(body, StandardCharsets.UTF_8), actor, now);
+            em.flush();
+            audit.changed(AUDIT_TYPE, trackingId, before, snapshot(advisory),
+                    "revision " + advisory.getRevisionCount() + " imported (" + origin.name().toLowerCase(Locale.ROOT) + ")");
+            outcome = ImportOutcome.REVISED;
+        }
+        em.flush();
+        ExposureMatcher.Outcome matched = matcher.matchAdvisory(advisory);
+        return new ImportResult(outcome, trackingId, advisory.getRevisionCount(), advisory.getTitle(),
+                warnings(advisory), matched.affectedDevices(), matched.openExposures(), matched.pendingReviews());
+    }
+
+    /** Older = a lower tracking version, or the same version released earlier. */
+    static boolean olderThanCurrent(Advisory.Content c, Advisory current) {
+        int byVersion = compareVersions(c.trackingVersion(), current.getTrackingVersion());
+        if (byVersion != 0) {
+            return byVersion < 0;
+        }
+        return c.currentRelease().isBefore(current.getCurrentRelease());
+    }
+
+    /** CSAF tracking versions are integers or semantic versions; numeric parts compare as numbers. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("[.+-]");
+        String[] y = b.split("[.+-]");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            String p = i < x.length ? x[i] : "0";
+            String q = i < y.length ? y[i] : "0";
+            int c;
+            if (p.matches("\\d{1,9}") && q.matches("\\d{1,9}")) {
+                c = Integer.compare(Integer.parseInt(p), Integer.parseInt(q));
+            } else {
+                c = p.compareTo(q);
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static List<WarningView> warnings(Advisory a) {
+        return a.getWarnings().stream().map(w -> new WarningView(w.testId(), w.jsonPath(), w.message())).toList();
+    }
+
+    private static Snapshot snapshot(Advisory a) {
+        return Snapshot.empty().with("title", a.getTitle()).with("trackingVersion", a.getTrackingVersion())
+                .with("currentRelease", a.getCurrentRelease()).with("revision", a.getRevisionCount())
+                .with("contentHash", a.getContentHash()).with("products", a.getProducts().size())
+                .with("vulnerabilities", a.getVulnerabilities().size()).with("cves", a.getCves())
+                .with("warnings", a.getWarnings().size());
+    }
+
+    Advisory find(String trackingId) {
+        return em.createQuery("select a from Advisory a where a.trackingId = :id", Advisory.class)
+                .setParameter("id", trackingId).getResultStream().findFirst().orElse(null);
+    }
+
+    private Advisory require(String trackingId) {
+        Advisory a = trackingId == null ? null : find(trackingId.strip());
+        if (a == null) {
+            throw new NotFoundException("Advisory", trackingId);
+        }
+        return a;
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    public AdvisoryDetails get(String trackingId) {
+        Advisory a = require(trackingId);
+        List<VulnerabilityView> vulns = new ArrayList<>();
+        for (Vulnerability v : a.getVulnerabilities()) {
+            CveIntel intel = v.getCve() == null ? null : threatFeeds.intel(v.getCve()).orElse(null);
+            var kev = intel == null ? null : intel.kev();
+            var epss = intel == null ? null : intel.epss();
+            vulns.add(new VulnerabilityView(v.getCve(), v.getCweId(), v.getCweName(), v.getTitle(), v.getSummary(),
+                    v.getCvss3Vector(), v.getCvss3Score(), v.getCvss3Severity(), v.getCvss2Vector(), v.getCvss2Score(),
+                    kev != null && kev.inCatalog(), kev == null ? null : kev.dateAdded(),
+                    kev == null ? null : kev.dueDate(), kev != null && kev.ransomwareKnown(),
+                    epss == null ? null : epss.epss(), epss == null ? null : epss.percentile(),
+                    status(v, "known_affected", "first_affected", "last_affected"), status(v, "fixed", "first_fixed"),
+                    status(v, "known_not_affected"), status(v, "under_investigation"),
+                    v.getRemediations().stream().map(r -> new RemediationView(r.category(), r.details(), r.url(),
+                            r.date(), r.restartRequired(), r.restartDetails(), r.productIds())).toList(),
+                    v.getRemarks().stream().map(r -> new RemarkView(r.kind(), r.category(), r.details(),
+                            r.productIds())).toList()));
+        }
+        return new AdvisoryDetails(a.getTrackingId(), a.getTitle(), a.getPublisherName(), a.getPublisherCategory(),
+                a.getPublisherNamespace(), a.getTlp(), a.getTrackingVersion(), a.getTrackingStatus(),
+                a.getInitialRelease(), a.getCurrentRelease(), a.getCsafVersion(), a.getOrigin().name(), a.getMaxCvss(),
+                a.getHistory().stream().map(h -> new HistoryView(h.number(), h.date(), h.summary())).toList(),
+                a.getNotes().stream().map(n -> new NoteView(n.category(), n.title(), n.text())).toList(),
+                a.getReferences().stream().map(r -> new ReferenceView(r.category(), r.summary(), r.url())).toList(),
+                warnings(a),
+                a.getProducts().stream().map(p -> new ProductView(p.productId(), p.vendor(), p.productName(),
+                        p.versionText(), p.versionIsRange(), p.fullName(), p.identifiers(), p.relatesTo())).toList(),
+                vulns,
+                a.getRevisions().stream().sorted(Comparator.comparingInt(AdvisoryRevision::getRevisionNo).reversed())
+                        .map(r -> new RevisionView(r.getRevisionNo(), r.getTrackingVersion(), r.getCurrentRelease(),
+                                r.getImportedAt(), r.getImportedBy(), r.getOrigin().name(), r.getSourceName(),
+                                r.getContentHash())).toList(),
+                a.getVersion());
+    }
+
+    /** The original document of one revision, as it was received. */
+    public String revisionDocument(String trackingId, int revision) {
+        Advisory a = require(trackingId);
+        return a.getRevisions().stream().filter(r -> r.getRevisionNo() == revision).findFirst()
+                .map(AdvisoryRevision::getDocument)
+                .orElseThrow(() -> new NotFoundException("Revision", trackingId + " #" + revision));
+    }
+
+    private static List<String> status(Vulnerability v, String... lists) {
+        List<String> wanted = List.of(lists);
+        return v.getProductStatus().stream().filter(s -> wanted.contains(s.status())).map(ProductStatus::productId)
+                .sorted().toList();
+    }
+
+    public List<AdvisorySummary> list(AdvisoryFilter filter, PageRequest page) {
+        AdvisoryFilter f = filter == null ? AdvisoryFilter.none() : filter;
+        String sortKey = page.sortBy() == null ? "currentRelease" : page.sortBy();
+        String sort = SORTABLE.get(sortKey);
+        if (sort == null) {
+            throw new InvalidInputException("sort", "cannot sort by '" + sortKey + "'; allowed: "
+                    + String.join(", ", SORTABLE.keySet().stream().sorted().toList()));
+        }
+        Where w = where(f);
+        String dir = page.ascending() ? " ASC" : " DESC";
+        String sql = "SELECT a.tracking_id, a.title, a.publisher_name, a.vendors, a.initial_release, a.current_release, "
+                + "a.tracking_version, a.revision_count, a.max_cvss, a.cves, "
+                + "(SELECT COUNT(*) FROM advisory_vulnerability v JOIN kev_entry k ON k.cve_id = v.cve "
+                + "  WHERE v.advisory_id = a.id AND k.in_catalog = TRUE) AS kev, "
+                + "(SELECT COUNT(DISTINCT e.device_id) FROM exposure e WHERE e.advisory_id = a.id "
+                + "  AND e.state IN ('AFFECTED', 'UNDER_INVESTIGATION')) AS affected, "
+                + "(SELECT COUNT(*) FROM exposure e WHERE e.advisory_id = a.id "
+                + "  AND e.state IN ('AFFECTED', 'UNDER_INVESTIGATION')) AS open_exposures, "
+                + "(SELECT COUNT(*) FROM advisory_warning aw WHERE aw.advisory_id = a.id) AS warnings, a.updated_at "
+                + "FROM advisory a" + w.sql + " ORDER BY " + sort + dir + ", a.tracking_id" + dir;
+        var q = em.createNativeQuery(sql);
+        w.bind(q);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        return rows.stream().map(r -> new AdvisorySummary((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                instant(r[4]), instant(r[5]), (String) r[6], ((Number) r[7]).intValue(), decimal(r[8]), (String) r[9],
+                ((Number) r[10]).longValue() > 0, ((Number) r[11]).longValue(), ((Number) r[12]).longValue(),
+                ((Number) r[13]).intValue(), instant(r[14]))).toList();
+    }
+
+    public long count(AdvisoryFilter filter) {
+        Where w = where(filter == null ? AdvisoryFilter.none() : filter);
+        var q = em.createNativeQuery("SELECT COUNT(*) FROM advisory a" + w.sql);
+        w.bind(q);
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    /** The vendors named by stored advisories, for the list's vendor filter. */
+    public List<String> vendors() {
+        List<String> all = new ArrayList<>();
+        em.createQuery("select distinct p.vendor from Advisory a join a.products p where p.vendor is not null",
+                String.class).getResultStream().map(String::strip).filter(s -> !s.isEmpty()).distinct().forEach(all::add);
+        all.sort(String.CASE_INSENSITIVE_ORDER);
+        return all;
+    }
+
+    private record Where(String sql, List<Object> params) {
+        void bind(jakarta.persistence.Query q) {
+            for (int i = 0; i < params.size(); i++) {
+                q.setParameter(i + 1, params.get(i));
+            }
+        }
+    }
+
+    private static Where where(AdvisoryFilter f) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        if (f.text() != null && !f.text().isBlank()) {
+            String like = "%" + f.text().strip().toLowerCase(Locale.ROOT).replace("\\", "").replace("%", "")
+                    .replace("_", "") + "%";
+            and(sql).append("(LOWER(a.tracking_id) LIKE ?").append(params.size() + 1)
+                    .append(" OR LOWER(a.title) LIKE ?").append(params.size() + 2)
+                    .append(" OR LOWER(a.cves) LIKE ?").append(params.size() + 3).append(")");
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        if (f.vendor() != null && !f.vendor().isBlank()) {
+            and(sql).append("EXISTS (SELECT 1 FROM advisory_product p WHERE p.advisory_id = a.id AND LOWER(p.vendor) LIKE ?")
+                    .append(params.size() + 1).append(")");
+            params.add("%" + f.vendor().strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        if (f.releasedFrom() != null) {
+            and(sql).append("a.current_release >= ?").append(params.size() + 1);
+            params.add(Timestamp.from(f.releasedFrom()));
+        }
+        if (f.releasedTo() != null) {
+            and(sql).append("a.current_release < ?").append(params.size() + 1);
+            params.add(Timestamp.from(f.releasedTo()));
+        }
+        if (Boolean.TRUE.equals(f.kevOnly())) {
+            and(sql).append("EXISTS (SELECT 1 FROM advisory_vulnerability v JOIN kev_entry k ON k.cve_id = v.cve "
+                    + "WHERE v.advisory_id = a.id AND k.in_catalog = TRUE)");
+        }
+        if (f.minCvss() != null) {
+            and(sql).append("a.max_cvss >= ?").append(params.size() + 1);
+            params.add(f.minCvss());
+        }
+        if (f.maxCvss() != null) {
+            and(sql).append("a.max_cvss <= ?").append(params.size() + 1);
+            params.add(f.maxCvss());
+        }
+        if (Boolean.TRUE.equals(f.affectsMyDevices())) {
+            and(sql).append("EXISTS (SELECT 1 FROM exposure e WHERE e.advisory_id = a.id "
+                    + "AND e.state IN ('AFFECTED', 'UNDER_INVESTIGATION'))");
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private static StringBuilder and(StringBuilder sql) {
+        return sql.append(sql.isEmpty() ? " WHERE " : " AND ");
+    }
+
+    static Instant instant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof java.time.LocalDateTime l) {
+            return l.toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        throw new IllegalStateException("unexpected date type " + o.getClass());
+    }
+
+    static BigDecimal decimal(Object o) {
+        return o == null ? null : o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+}
