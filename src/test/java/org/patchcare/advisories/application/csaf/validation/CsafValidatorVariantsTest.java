@@ -217,4 +217,78 @@ class CsafValidatorVariantsTest {
         assertThat(report.errorsOf("6.1.23")).extracting(CsafFinding::jsonPath)
                 .containsExactly("$.vulnerabilities[" + (vulnerabilities.size() - 1) + "].cve");
     }
+
+    @Test
+    void reports_a_product_defined_through_a_relationship_that_refers_back_to_itself() {
+        JsonNode document = plainMedicalAdvisory();
+        ObjectNode tree = (ObjectNode) document.path("product_tree");
+        String existing = document.path("vulnerabilities").get(0).path("product_status").path("known_affected")
+                .get(0).asString();
+        ObjectNode relationship = CsafTestFiles.JSON.createObjectNode().put("category", "installed_on")
+                .put("product_reference", existing).put("relates_to_product_reference", "CSAFPID-LOOP");
+        relationship.putObject("full_product_name").put("name", "Loop").put("product_id", "CSAFPID-LOOP");
+        ArrayNode relationships = tree.has("relationships") ? (ArrayNode) tree.get("relationships")
+                : tree.putArray("relationships");
+        relationships.add(relationship);
+
+        CsafValidationReport report = validator.validate(document);
+
+        assertThat(report.errorsOf("6.1.3")).singleElement().satisfies(error -> {
+            assertThat(error.jsonPath()).isEqualTo("$.product_tree.relationships[" + (relationships.size() - 1)
+                    + "].full_product_name.product_id");
+            assertThat(error.message()).contains("CSAFPID-LOOP").contains("circular");
+        });
+    }
+
+    @Test
+    void reports_vulnerabilities_in_an_informational_advisory() {
+        JsonNode document = plainMedicalAdvisory();
+        ((ObjectNode) document.path("document")).put("category", "csaf_informational_advisory");
+
+        CsafValidationReport report = validator.validate(document);
+
+        assertThat(report.errorsOf("6.1.27.3")).singleElement().extracting(CsafFinding::jsonPath)
+                .isEqualTo("$.vulnerabilities");
+    }
+
+    @Test
+    void reports_a_known_affected_product_without_an_action_statement_in_a_vex_document() {
+        JsonNode document = CsafTestFiles.read("csaf/oasis-valid/vex/2022-evd-uc-01-a-001.json");
+        ((ObjectNode) document.path("vulnerabilities").get(0)).remove("remediations");
+
+        CsafValidationReport report = validator.validate(document);
+
+        JsonNode affected = document.path("vulnerabilities").get(0).path("product_status").path("known_affected");
+        assertThat(report.errorsOf("6.1.27.10")).hasSize(affected.size()).allSatisfy(error ->
+                assertThat(CsafTestFiles.at(document, error.jsonPath()).asString()).isIn(
+                        affected.valueStream().map(JsonNode::asString).toList()));
+    }
+
+    @Test
+    void reports_a_vex_product_status_that_lists_none_of_the_vex_statuses() {
+        JsonNode document = CsafTestFiles.read("csaf/oasis-valid/vex/2022-evd-uc-01-a-001.json");
+        ObjectNode vulnerability = (ObjectNode) document.path("vulnerabilities").get(0);
+        JsonNode affected = vulnerability.path("product_status").path("known_affected");
+        vulnerability.putObject("product_status").set("recommended", affected);
+
+        CsafValidationReport report = validator.validate(document);
+
+        assertThat(report.errorsOf("6.1.27.7")).singleElement().extracting(CsafFinding::jsonPath)
+                .isEqualTo("$.vulnerabilities[0].product_status");
+    }
+
+    @Test
+    void reports_a_revision_history_that_mixes_integer_and_semantic_versions() {
+        JsonNode document = plainMedicalAdvisory();
+        ObjectNode first = (ObjectNode) document.path("document").path("tracking").path("revision_history").get(0);
+        assertThat(first.path("number").asString()).matches("\\d+");
+        first.put("number", first.path("number").asString() + ".0.0");
+
+        CsafValidationReport report = validator.validate(document);
+
+        assertThat(report.errorsOf("6.1.30")).singleElement().satisfies(error -> {
+            assertThat(error.jsonPath()).isEqualTo("$.document.tracking");
+            assertThat(error.message()).contains(first.path("number").asString());
+        });
+    }
 }
