@@ -109,7 +109,7 @@ class CvssVectorTest {
                 }
             }
         }
-        assertThat(checked).isGreaterThan(100);
+        assertThat(checked).isGreaterThan(300);
     }
 
     @Test
