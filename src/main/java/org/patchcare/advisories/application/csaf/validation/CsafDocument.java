@@ -3,7 +3,6 @@ package org.patchcare.advisories.application.csaf.validation;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -239,9 +238,5 @@ final class CsafDocument {
             ids.add(p.productId());
         }
         return ids;
-    }
-
-    static String describe(Collection<String> ids) {
-        return String.join(", ", ids);
     }
 }

@@ -89,7 +89,7 @@ final class CsafSchemas {
         return path;
     }
 
-    private static SchemaRegistry registry(Map<String, String> schemas) {
+    static SchemaRegistry registry(Map<String, String> schemas) {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_PATH)
                 .formatAssertionsEnabled(true)

@@ -42,13 +42,10 @@ public final class CsafValidator {
     /** Validates one parsed document; never throws for a malformed document, it reports it. */
     public CsafValidationReport validate(JsonNode document) {
         Findings findings = new Findings();
-        String version = document != null && document.isObject() ? Json.text(document.path("document"),
-                "csaf_version") : null;
-        if (!SUPPORTED_VERSION.equals(version)) {
-            findings.error("csaf_version", "$.document.csaf_version", version == null
-                    ? "The document does not declare a CSAF version (document.csaf_version): PatchCare reads"
-                    + " CSAF 2.0 documents."
-                    : "Unsupported CSAF version " + Json.quote(version) + ": PatchCare reads CSAF 2.0 documents.");
+        JsonNode version = document != null && document.isObject()
+                ? document.path("document").path("csaf_version") : null;
+        if (version == null || !version.isString() || !SUPPORTED_VERSION.equals(version.stringValue())) {
+            findings.error("csaf_version", "$.document.csaf_version", unsupportedVersion(version));
             return findings.report();
         }
         schema(document, findings);
@@ -61,6 +58,19 @@ public final class CsafValidator {
         optional.run(doc, findings);
         informative.run(doc, findings);
         return findings.report();
+    }
+
+    private static String unsupportedVersion(JsonNode version) {
+        if (version == null || version.isMissingNode() || version.isNull()) {
+            return "The document does not declare a CSAF version (document.csaf_version): PatchCare reads CSAF 2.0"
+                    + " documents.";
+        }
+        if (!version.isString()) {
+            return "The CSAF version must be the text \"2.0\" but document.csaf_version is " + version
+                    + ": PatchCare reads CSAF 2.0 documents.";
+        }
+        return "Unsupported CSAF version " + Json.quote(version.stringValue()) + ": PatchCare reads CSAF 2.0"
+                + " documents.";
     }
 
     private void schema(JsonNode document, Findings findings) {

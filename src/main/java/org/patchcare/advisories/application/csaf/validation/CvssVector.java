@@ -1,7 +1,5 @@
 package org.patchcare.advisories.application.csaf.validation;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -340,10 +338,12 @@ final class CvssVector {
         return round1((0.6 * impact + 0.4 * exploitability - 1.5) * f);
     }
 
-    /** Rounds to one decimal, half up, after removing binary floating-point noise. */
+    /**
+     * Rounds to one decimal as the reference calculators do (NVD's, FIRST's examples, cvss-calculator): in binary
+     * floating point, so 9.0 x 0.95 = 8.549999... gives 8.5. Producers compute their scores that way.
+     */
     private static double round1(double value) {
-        return new BigDecimal(Double.toString(value)).setScale(10, RoundingMode.HALF_UP)
-                .setScale(1, RoundingMode.HALF_UP).doubleValue();
+        return Math.round(value * 10) / 10.0;
     }
 
     private static double av2(String v) {

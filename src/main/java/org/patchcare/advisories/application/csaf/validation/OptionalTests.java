@@ -3,8 +3,8 @@ package org.patchcare.advisories.application.csaf.validation;
 import com.networknt.schema.Error;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,18 +119,21 @@ final class OptionalTests {
 
     /** 6.2.5 Older Initial Release Date, 6.2.6 Older Current Release Date than Revision History. */
     private static void releaseDates(CsafDocument doc, RevisionHistory history, Findings findings) {
-        List<Instant> dates = history.items().stream().flatMap(i -> i.instant().stream()).sorted().toList();
-        if (dates.isEmpty()) {
+        List<RevisionHistory.Item> dated = history.items().stream().filter(i -> i.instant().isPresent())
+                .sorted(Comparator.comparing(i -> i.instant().orElseThrow())).toList();
+        if (dated.isEmpty()) {
             return;
         }
+        RevisionHistory.Item oldest = dated.getFirst();
+        RevisionHistory.Item newest = dated.getLast();
         String initial = text(doc.tracking(), "initial_release_date");
-        VulnerabilityTests.instant(initial).filter(d -> d.isBefore(dates.getFirst())).ifPresent(d ->
+        VulnerabilityTests.instant(initial).filter(d -> d.isBefore(oldest.instant().orElseThrow())).ifPresent(d ->
                 findings.warning("6.2.5", DocumentTests.TRACKING + ".initial_release_date", "The initial release"
-                        + " date " + initial + " is older than the oldest revision (" + dates.getFirst() + ")."));
+                        + " date " + initial + " is older than the oldest revision (" + oldest.date() + ")."));
         String current = text(doc.tracking(), "current_release_date");
-        VulnerabilityTests.instant(current).filter(d -> d.isBefore(dates.getLast())).ifPresent(d ->
+        VulnerabilityTests.instant(current).filter(d -> d.isBefore(newest.instant().orElseThrow())).ifPresent(d ->
                 findings.warning("6.2.6", DocumentTests.TRACKING + ".current_release_date", "The current release"
-                        + " date " + current + " is older than the newest revision (" + dates.getLast() + ")."));
+                        + " date " + current + " is older than the newest revision (" + newest.date() + ")."));
     }
 
     /** 6.2.7 Missing Date in Involvements. */

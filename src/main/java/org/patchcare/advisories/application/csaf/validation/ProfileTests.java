@@ -2,6 +2,7 @@ package org.patchcare.advisories.application.csaf.validation;
 
 import tools.jackson.databind.JsonNode;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -105,7 +106,7 @@ final class ProfileTests {
 
     /** 6.1.27.9 Impact Statement. */
     private static void impactStatements(CsafDocument doc, JsonNode vulnerability, String path, Findings findings) {
-        Set<String> covered = new java.util.HashSet<>();
+        Set<String> covered = new HashSet<>();
         items(vulnerability, "flags").forEach(flag -> covered.addAll(doc.productsOf(flag)));
         items(vulnerability, "threats").stream().filter(t -> "impact".equals(text(t, "category")))
                 .forEach(threat -> covered.addAll(doc.productsOf(threat)));
@@ -120,7 +121,7 @@ final class ProfileTests {
 
     /** 6.1.27.10 Action Statement. */
     private static void actionStatements(CsafDocument doc, JsonNode vulnerability, String path, Findings findings) {
-        Set<String> covered = new java.util.HashSet<>();
+        Set<String> covered = new HashSet<>();
         items(vulnerability, "remediations").forEach(r -> covered.addAll(doc.productsOf(r)));
         for (Json.Indexed<String> id : Json.strings(vulnerability.get("product_status"), "known_affected")) {
             if (!covered.contains(id.value())) {
