@@ -249,4 +249,39 @@ class AdvisoryApiIT {
         JsonObject after = Api.get("/exposures/" + id, "itsec").json();
         assertThat(after.getString("state")).isEqualTo("NOT_AFFECTED");
     }
+
+    @Test
+    @Order(9)
+    void a_new_device_of_an_affected_model_is_matched_within_seconds_and_a_patched_one_moves_to_fixed() throws Exception {
+        // ICSMA-18-123-01: Philips IntelliVue patient monitors, versions named per product (the demo has MX450, MP70)
+        Reply imported = post("itsec", file("csaf/icsma/icsma-17-017-01.json"));
+        assertThat(imported.status()).isEqualTo(200);
+
+        String tag = Api.newTag();
+        JsonObject device = Api.deviceJson(tag);
+        device = Api.with(Api.with(Api.with(device, "manufacturer", "Becton, Dickinson and Company (BD)"),
+                "model", "Alaris 8000 PC unit"), "softwareVersion", "9.12");
+        Reply created = Api.post("/devices", "biomed", device.toString());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        List<JsonObject> exposures = waitForExposures(tag, 1);
+        assertThat(exposures).singleElement().satisfies(e -> {
+            assertThat(e.getString("trackingId")).isEqualTo("ICSMA-17-017-01");
+            assertThat(e.getString("state")).isEqualTo("AFFECTED");
+        });
+    }
+
+    /** Incremental matching runs every few seconds after the change committed. */
+    static List<JsonObject> waitForExposures(String tag, int atLeast) throws InterruptedException {
+        long until = System.currentTimeMillis() + 30_000;
+        List<JsonObject> list = List.of();
+        while (System.currentTimeMillis() < until) {
+            list = Api.get("/devices/" + tag + "/exposures", "itsec").array().getValuesAs(JsonObject.class);
+            if (list.size() >= atLeast) {
+                return list;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no exposure for " + tag + " after 30 s: " + list);
+    }
 }

@@ -150,7 +150,10 @@ final class ProductTreeTests {
         }
     }
 
-    /** 6.1.25 Multiple Use of Same Hash Algorithm. */
+    /** Hash algorithms the optional tests 6.2.8 and 6.2.9 already flag as too weak. */
+    private static final Set<String> WEAK_HASHES = Set.of("md5", "sha1", "sha-1");
+
+    /** 6.1.25 Multiple Use of Same Hash Algorithm (a repeated weak algorithm is a warning, ADR 0009). */
     private static void repeatedHashAlgorithms(CsafDocument doc, Findings findings) {
         forEachFileHashes(doc, (fileHashes, path, product) -> {
             Set<String> seen = new HashSet<>();
@@ -158,9 +161,16 @@ final class ProductTreeTests {
             for (int i = 0; i < hashes.size(); i++) {
                 String algorithm = text(hashes.get(i), "algorithm");
                 if (algorithm != null && !seen.add(algorithm.toLowerCase(Locale.ROOT))) {
-                    findings.error("6.1.25", field(index(path, i), "algorithm"), "The hash algorithm "
-                            + quote(algorithm) + " is used more than once for the same file of product "
-                            + product.productId() + "; give each algorithm once.");
+                    String message = "The hash algorithm " + quote(algorithm) + " is used more than once for the same"
+                            + " file of product " + product.productId() + "; give each algorithm once.";
+                    if (WEAK_HASHES.contains(algorithm.toLowerCase(Locale.ROOT))) {
+                        // ADR 0009: OASIS's suite marks repeated md5 (6.2.8) and sha1 (6.2.9) cases valid while its
+                        // 6.1.25 case (repeated sha256) is invalid; a weak algorithm repeated is only a warning
+                        findings.warning("6.1.25", field(index(path, i), "algorithm"), message
+                                + " Accepted because " + algorithm + " is too weak to rely on anyway (6.2.8/6.2.9).");
+                    } else {
+                        findings.error("6.1.25", field(index(path, i), "algorithm"), message);
+                    }
                 }
             }
         });
