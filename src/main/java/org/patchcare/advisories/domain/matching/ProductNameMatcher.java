@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * is {@code 0.65 × (share of the model's weight found in the advisory) + 0.35 × (share of the advisory's weight
  * found in the model)}. Tokens in parentheses count only when found ("(WLAN only)", "(CSM)"). Alternatives
  * written with slashes ("Paradigm 512/712 pumps", "Accent/Anthem") are tried one by one and the best counts. The
- * model number counts only when the advisory names it. Two names that both carry identifiers but share none (advisory
- * "Alaris 8000", model "Alaris 8015") score half. A model that the advisory excludes ("LOGIQ, not including LOGIQ 100
+ * model number counts only when the advisory names it. Two names that each carry an identifier the other lacks
+ * (advisory "Alaris 8000", model "Alaris 8015"; "P3 D24M" and "P3 M24M") score half. A model that the advisory excludes ("LOGIQ, not including LOGIQ 100
  * Pro") scores 0.
  * <p>
  * Identifiers from the advisory (model numbers, SKUs, CPE, purl) are compared first by {@link #identifierMatch}.
@@ -74,8 +74,30 @@ public final class ProductNameMatcher {
     /** {@link #score} with its explanation; {@code ignoredWords} are normalised words that weigh nothing (vendor names). */
     public NameScore explain(String advisoryProductName, String modelName, String modelNumber,
             Collection<String> ignoredWords) {
-        Set<String> ignored = ignoredSet(ignoredWords);
-        return best(readings(advisoryProductName, ignored), model(modelName, ignored), modelNumber);
+        return explain(List.of(advisoryProductName), modelName, modelNumber, ignoredSet(ignoredWords));
+    }
+
+    /**
+     * The best score over several advisory names for the same product (its name, the name with a variant from the
+     * version field, the product of its CPE, ...). Ignored words are not ignored for a name that would be left empty
+     * ("OpenClinic GA" by OpenClinic GA).
+     */
+    NameScore explain(List<String> advisoryNames, String modelName, String modelNumber, Set<String> ignored) {
+        NameScore best = new NameScore(0, "name 0.00 (\"" + modelName + "\" ~ \"" + String.join("\" / \"",
+                advisoryNames) + "\")");
+        for (String advisoryName : advisoryNames) {
+            List<Tokens> readings = readings(advisoryName, ignored);
+            Tokens model = model(modelName, ignored);
+            if (model.weight() == 0 || readings.get(0).weight() == 0) {
+                readings = readings(advisoryName, Set.of());
+                model = model(modelName, Set.of());
+            }
+            NameScore s = best(readings, model, modelNumber);
+            if (s.score() > best.score()) {
+                best = s;
+            }
+        }
+        return best;
     }
 
     /**
@@ -257,26 +279,22 @@ public final class ProductNameMatcher {
             return 0;
         }
         double s = 0.65 * (modelFound / modelWeight) + 0.35 * (advisoryFound / advisoryWeight);
-        boolean modelHasIds = modelTokens.stream().anyMatch(Token::identifier) || !number.isEmpty();
-        boolean advisoryHasIds = advisory.tokens().stream().anyMatch(t -> t.identifier() && !t.optional());
-        if (advisoryHasIds && modelHasIds && !sharesIdentifier(advisory.tokens(), modelTokens, number)) {
-            s *= 0.5;
+        List<Token> modelIds = new ArrayList<>(modelTokens);
+        if (!number.isEmpty() && !numberNamed && number.chars().anyMatch(Character::isDigit)) {
+            modelIds.add(new Token(number, ID_WEIGHT, true, false));
+        }
+        if (unmatchedIdentifier(modelIds, advisory.tokens()) && unmatchedIdentifier(advisory.tokens(), modelIds)) {
+            s *= 0.5; // "MX40" against "MX45", "P3 D24M" against "P3 M24M": another model of the same line
         }
         return Math.min(1.0, s);
     }
 
-    private static boolean sharesIdentifier(List<Token> advisory, List<Token> model, String number) {
-        for (Token a : advisory) {
-            if (!a.identifier()) {
-                continue;
-            }
-            if (a.text().equals(number)) {
+    /** True when a (non-optional) identifier of {@code own} is not found on the other side. */
+    private static boolean unmatchedIdentifier(List<Token> own, List<Token> other) {
+        for (int i = 0; i < own.size(); i++) {
+            Token t = own.get(i);
+            if (t.identifier() && !t.optional() && quality(own, i, other) == 0) {
                 return true;
-            }
-            for (Token m : model) {
-                if (m.identifier() && m.text().equals(a.text())) {
-                    return true;
-                }
             }
         }
         return false;
