@@ -92,7 +92,7 @@ public class ExposureMatcher {
         Map<Long, List<Verdict>> byModel = new HashMap<>();
         Map<ProductEntry, List<Verdict>> byProduct = new LinkedHashMap<>();
         for (ProductEntry p : impacts.keySet()) {
-            List<Verdict> candidates = judge.candidates(p);
+            List<Verdict> candidates = judge.candidates(p, advisory.getProducts());
             byProduct.put(p, candidates);
             for (Verdict v : candidates) {
                 byModel.computeIfAbsent(v.model().id(), k -> new ArrayList<>()).add(v);
