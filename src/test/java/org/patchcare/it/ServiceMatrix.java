@@ -164,6 +164,9 @@ public final class ServiceMatrix {
             // AdvisoryService: everyone reads, IT security and administrators import (a non-CSAF body is refused)
             op(AdvisoryService.class, "importDocument", FEED_LOADERS,
                     s -> s.advisories().importDocument(notCsaf(), AdvisoryOrigin.API, "matrix")),
+            op(AdvisoryService.class, "createManual", FEED_LOADERS, s -> s.advisories().createManual(
+                    new org.patchcare.advisories.application.ManualAdvisoryCommand(null, null, null, null, null, null,
+                            null, List.of(), null, null, null, null))),
             op(AdvisoryService.class, "get", ANY_ROLE, s -> s.advisories().get(MISSING)),
             op(AdvisoryService.class, "revisionDocument", ANY_ROLE, s -> s.advisories().revisionDocument(MISSING, 1)),
             op(AdvisoryService.class, "list", ANY_ROLE, s -> s.advisories().list(AdvisoryFilter.none(), PageRequest.first(1))),

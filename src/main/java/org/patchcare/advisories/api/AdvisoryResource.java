@@ -24,6 +24,7 @@ import org.patchcare.advisories.application.AdvisoryViews.AdvisoryDetails;
 import org.patchcare.advisories.application.AdvisoryViews.AdvisoryFilter;
 import org.patchcare.advisories.application.AdvisoryViews.ImportOutcome;
 import org.patchcare.advisories.application.AdvisoryViews.ImportResult;
+import org.patchcare.advisories.application.ManualAdvisoryCommand;
 import org.patchcare.advisories.domain.AdvisoryOrigin;
 import org.patchcare.inventory.application.PageRequest;
 import org.patchcare.shared.api.ApiErrors;
@@ -89,6 +90,24 @@ public class AdvisoryResource {
                             e.getMessage(), uriInfo.getRequestUri().getPath(), null)).build();
         }
         ImportResult result = advisories.importDocument(bytes, AdvisoryOrigin.API, "API upload");
+        if (result.outcome() == ImportOutcome.UNCHANGED) {
+            return Response.ok(result).build();
+        }
+        URI location = uriInfo.getBaseUriBuilder().path(AdvisoryResource.class).segment(result.trackingId()).build();
+        return Response.created(location).entity(result).build();
+    }
+
+    @POST
+    @Path("manual")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a vendor notice by hand",
+            description = "For notices that come as PDF or e-mail: title, publisher, date, vendor, product, affected "
+                    + "versions, CVEs (with optional CVSS vectors) and the remediation. Matched like an imported advisory.")
+    @APIResponse(responseCode = "201", description = "Recorded (or a new revision of the same tracking id)")
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid; errors names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createManual(ManualAdvisoryCommand body) {
+        ImportResult result = advisories.createManual(body);
         if (result.outcome() == ImportOutcome.UNCHANGED) {
             return Response.ok(result).build();
         }

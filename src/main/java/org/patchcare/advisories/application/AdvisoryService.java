@@ -165,6 +165,157 @@ public class AdvisoryService {
                 warnings(advisory), matched.affectedDevices(), matched.openExposures(), matched.pendingReviews());
     }
 
+    private static final java.util.Set<String> REMEDIATION_CATEGORIES = java.util.Set.of("vendor_fix", "mitigation",
+            "workaround", "none_available", "no_fix_planned");
+    private static final java.util.Set<String> RESTART_CATEGORIES = java.util.Set.of("none", "vulnerable_component",
+            "service", "parent", "child", "system", "zone", "dependencies", "connected", "machine");
+
+    /**
+     * Records a vendor notice that came as a PDF or an e-mail. It is stored and matched like an imported document
+     * (origin MANUAL); the same tracking id again with changed fields becomes a new revision.
+     *
+     * @throws InvalidInputException naming every field to correct
+     */
+    @RolesAllowed({Roles.IT_SECURITY, Roles.ADMIN})
+    public ImportResult createManual(ManualAdvisoryCommand cmd) {
+        List<InvalidInputException.Violation> problems = new ArrayList<>();
+        if (cmd == null) {
+            throw new InvalidInputException("advisory", "Fill in the advisory.");
+        }
+        require(problems, "title", cmd.title(), 500);
+        require(problems, "publisher", cmd.publisher(), 200);
+        require(problems, "vendor", cmd.vendor(), 300);
+        require(problems, "productName", cmd.productName(), 500);
+        if (cmd.releaseDate() == null) {
+            problems.add(new InvalidInputException.Violation("releaseDate", "Give the date of the vendor's notice."));
+        } else if (cmd.releaseDate().isAfter(java.time.LocalDate.now(clock).plusDays(1))) {
+            problems.add(new InvalidInputException.Violation("releaseDate", "The notice's date lies in the future."));
+        }
+        if (cmd.affectedVersions() != null && cmd.affectedVersions().length() > 500) {
+            problems.add(new InvalidInputException.Violation("affectedVersions", "At most 500 characters."));
+        }
+        if (cmd.trackingId() != null && !cmd.trackingId().isBlank()
+                && !cmd.trackingId().strip().matches("[A-Za-z0-9][A-Za-z0-9._:+-]{1,99}")) {
+            problems.add(new InvalidInputException.Violation("trackingId",
+                    "Use letters, digits and . _ : + - (2 to 100 characters), e.g. PSIRT-2026-0042."));
+        }
+        String category = cmd.remediationCategory() == null ? "" : cmd.remediationCategory().strip().toLowerCase(Locale.ROOT);
+        if (!REMEDIATION_CATEGORIES.contains(category)) {
+            problems.add(new InvalidInputException.Violation("remediationCategory",
+                    "Choose vendor_fix, mitigation, workaround, none_available or no_fix_planned."));
+        }
+        String restart = cmd.restartRequired() == null || cmd.restartRequired().isBlank() ? null
+                : cmd.restartRequired().strip().toLowerCase(Locale.ROOT);
+        if (restart != null && !RESTART_CATEGORIES.contains(restart)) {
+            problems.add(new InvalidInputException.Violation("restartRequired", "Choose one of "
+                    + String.join(", ", new java.util.TreeSet<>(RESTART_CATEGORIES)) + ", or leave it empty."));
+        }
+        if (cmd.referenceUrl() != null && !cmd.referenceUrl().isBlank()
+                && !cmd.referenceUrl().strip().matches("https?://\\S{3,1990}")) {
+            problems.add(new InvalidInputException.Violation("referenceUrl", "Give an http(s) address or leave it empty."));
+        }
+        List<Vulnerability.Content> vulns = new ArrayList<>();
+        List<ManualAdvisoryCommand.ManualVulnerability> given = cmd.vulnerabilities() == null ? List.of()
+                : cmd.vulnerabilities();
+        if (given.isEmpty()) {
+            problems.add(new InvalidInputException.Violation("vulnerabilities", "Name at least one vulnerability."));
+        }
+        for (int i = 0; i < given.size(); i++) {
+            ManualAdvisoryCommand.ManualVulnerability v = given.get(i);
+            String field = "vulnerabilities[" + i + "]";
+            String cve = v == null ? null : org.patchcare.advisories.domain.CveId.normalize(v.cve());
+            if (cve == null) {
+                problems.add(new InvalidInputException.Violation(field + ".cve", "Give a CVE id like CVE-2024-12345."));
+                continue;
+            }
+            java.math.BigDecimal score = null;
+            String vector = v.cvssVector() == null || v.cvssVector().isBlank() ? null : v.cvssVector().strip();
+            if (vector != null) {
+                try {
+                    score = java.math.BigDecimal.valueOf(us.springett.cvss.Cvss.fromVector(vector).calculateScore()
+                            .getBaseScore()).setScale(1, java.math.RoundingMode.HALF_UP);
+                } catch (RuntimeException e) {
+                    problems.add(new InvalidInputException.Violation(field + ".cvssVector",
+                            "Not a CVSS vector PatchCare can read, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H."));
+                    continue;
+                }
+            }
+            boolean v2 = vector != null && !vector.startsWith("CVSS:3");
+            vulns.add(new Vulnerability.Content(cve, null, null, cut(v.description(), 1000), v.description(),
+                    v2 ? null : vector, v2 ? null : score, v2 || score == null ? null : CsafContentReader.severity(score),
+                    v2 ? vector : null, v2 ? score : null, null, null,
+                    List.of(new org.patchcare.advisories.domain.ProductStatus("known_affected", MANUAL_PRODUCT)),
+                    List.of(new org.patchcare.advisories.domain.Remediation(category,
+                            cmd.remediationDetails() == null || cmd.remediationDetails().isBlank()
+                                    ? "See the vendor's notice." : cmd.remediationDetails().strip(),
+                            cmd.referenceUrl() == null || cmd.referenceUrl().isBlank() ? null : cmd.referenceUrl().strip(),
+                            null, restart, null, MANUAL_PRODUCT)),
+                    List.of()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String versions = cmd.affectedVersions() == null || cmd.affectedVersions().isBlank() ? null
+                : cmd.affectedVersions().strip();
+        boolean range = versions != null && versions.matches(".*(<|>|\\||all|vers:).*");
+        Instant released = cmd.releaseDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        String trackingId = cmd.trackingId() == null || cmd.trackingId().isBlank()
+                ? "MANUAL-" + cmd.releaseDate() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT)
+                : cmd.trackingId().strip();
+        String document = CsafJson.mapper().writeValueAsString(cmd);
+        String hash = CsafJson.contentHash(CsafJson.mapper().readTree(document));
+        List<org.patchcare.advisories.domain.Reference> refs = cmd.referenceUrl() == null || cmd.referenceUrl().isBlank()
+                ? List.of() : List.of(new org.patchcare.advisories.domain.Reference("external", "The vendor's notice",
+                cmd.referenceUrl().strip()));
+        String actor = currentUser.username();
+        Instant now = clock.instant();
+        Advisory advisory = find(trackingId);
+        int revision = advisory == null ? 1 : advisory.getRevisionCount() + 1;
+        Advisory.Content content = new Advisory.Content(cmd.title().strip(), cmd.publisher().strip(), "vendor", null,
+                null, Integer.toString(revision), "final", advisory == null ? released : advisory.getInitialRelease(),
+                released, null,
+                List.of(new org.patchcare.advisories.domain.HistoryEntry(Integer.toString(revision), now,
+                        "Entered by " + actor + " from the vendor's notice")),
+                List.of(), refs, List.of(),
+                List.of(new org.patchcare.advisories.domain.ProductEntry(MANUAL_PRODUCT, cmd.vendor().strip(),
+                        cmd.productName().strip(), versions, range,
+                        cut(cmd.vendor().strip() + " " + cmd.productName().strip() + (versions == null ? "" : " " + versions), 1000),
+                        null, null)),
+                vulns);
+        ImportOutcome outcome;
+        if (advisory == null) {
+            advisory = new Advisory(trackingId, AdvisoryOrigin.MANUAL);
+            advisory.replaceContent(content, hash, AdvisoryOrigin.MANUAL, "entered by hand", document, actor, now);
+            em.persist(advisory);
+            audit.created(AUDIT_TYPE, trackingId, snapshot(advisory));
+            outcome = ImportOutcome.CREATED;
+        } else if (advisory.getRevisions().stream().anyMatch(r -> r.getContentHash().equals(hash))) {
+            return new ImportResult(ImportOutcome.UNCHANGED, trackingId, advisory.getRevisionCount(), advisory.getTitle(),
+                    warnings(advisory), matcher.affectedDevices(advisory), matcher.openExposures(advisory),
+                    matcher.pendingReviews(advisory));
+        } else {
+            Snapshot before = snapshot(advisory);
+            advisory.replaceContent(content, hash, AdvisoryOrigin.MANUAL, "entered by hand", document, actor, now);
+            em.flush();
+            audit.changed(AUDIT_TYPE, trackingId, before, snapshot(advisory), "revision " + revision + " entered by hand");
+            outcome = ImportOutcome.REVISED;
+        }
+        em.flush();
+        ExposureMatcher.Outcome matched = matcher.matchAdvisory(advisory);
+        return new ImportResult(outcome, trackingId, advisory.getRevisionCount(), advisory.getTitle(),
+                warnings(advisory), matched.affectedDevices(), matched.openExposures(), matched.pendingReviews());
+    }
+
+    static final String MANUAL_PRODUCT = "MANUAL-PRODUCT-1";
+
+    private static void require(List<InvalidInputException.Violation> problems, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            problems.add(new InvalidInputException.Violation(field, "Required."));
+        } else if (value.strip().length() > max) {
+            problems.add(new InvalidInputException.Violation(field, "At most " + max + " characters."));
+        }
+    }
+
     /** Older = a lower tracking version, or the same version released earlier. */
     static boolean olderThanCurrent(Advisory.Content c, Advisory current) {
         int byVersion = compareVersions(c.trackingVersion(), current.getTrackingVersion());

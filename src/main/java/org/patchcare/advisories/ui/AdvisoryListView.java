@@ -107,7 +107,11 @@ public class AdvisoryListView extends VerticalLayout {
                 + "the mandatory tests; affected devices are found at once.");
         hint.addClassName("pc-muted");
         uploadResult.setId("advisory-upload-result");
-        VerticalLayout box = new VerticalLayout(hint, upload, uploadResult);
+        com.vaadin.flow.component.button.Button manual = new com.vaadin.flow.component.button.Button(
+                "Record a vendor notice…", VaadinIcon.EDIT.create(),
+                e -> new ManualAdvisoryDialog(advisories, r -> showImported("Vendor notice", r)).open());
+        manual.setId("manual-advisory");
+        VerticalLayout box = new VerticalLayout(hint, new HorizontalLayout(upload, manual), uploadResult);
         box.setPadding(false);
         box.setSpacing(false);
         return box;

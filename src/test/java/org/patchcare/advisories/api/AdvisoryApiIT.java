@@ -271,6 +271,36 @@ class AdvisoryApiIT {
         });
     }
 
+    @Test
+    @Order(10)
+    void a_vendor_notice_typed_in_by_hand_is_validated_stored_and_matched() {
+        Reply bad = Api.post("/advisories/manual", "itsec", """
+                {"title": "Remote code execution in the docking station", "publisher": "B. Braun",
+                 "releaseDate": "2026-11-20", "vendor": "B. Braun Medical", "productName": "SpaceStation with SpaceCom 2",
+                 "vulnerabilities": [{"cve": "CVE-20xx-1"}, {"cve": "CVE-2026-40001", "cvssVector": "CVSS:3.1/AV:Q"}],
+                 "remediationCategory": "pray"}""");
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(422);
+        assertThat(bad.json().getJsonArray("errors").getValuesAs(JsonObject.class)).extracting(e -> e.getString("field"))
+                .contains("vulnerabilities[0].cve", "vulnerabilities[1].cvssVector", "remediationCategory");
+
+        List<String> stations = devicesOfModel("B. Braun Medical", "SpaceStation with SpaceCom 2");
+        Reply ok = Api.post("/advisories/manual", "itsec", """
+                {"trackingId": "BBRAUN-PSIRT-2026-07", "title": "Remote code execution in the docking station",
+                 "publisher": "B. Braun", "releaseDate": "2026-11-20", "vendor": "B. Braun Medical",
+                 "productName": "SpaceStation with SpaceCom 2", "affectedVersions": "all versions",
+                 "vulnerabilities": [{"cve": "CVE-2026-40001",
+                   "cvssVector": "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "description": "Unauthenticated RCE"}],
+                 "remediationCategory": "vendor_fix", "remediationDetails": "Install SpaceCom 2 version 013U000081",
+                 "restartRequired": "machine", "referenceUrl": "https://example.org/psirt/2026-07.pdf"}""");
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+        assertThat(ok.json().getInt("affectedDevices")).isEqualTo(stations.size());
+        JsonObject a = Api.get("/advisories/BBRAUN-PSIRT-2026-07", "manager").json();
+        assertThat(a.getString("origin")).isEqualTo("MANUAL");
+        JsonObject v = a.getJsonArray("vulnerabilities").getJsonObject(0);
+        assertThat(v.getJsonNumber("cvss3Score").doubleValue()).isEqualTo(8.8);
+        assertThat(v.getJsonArray("remediations").getJsonObject(0).getString("restartRequired")).isEqualTo("machine");
+    }
+
     /** Incremental matching runs every few seconds after the change committed. */
     static List<JsonObject> waitForExposures(String tag, int atLeast) throws InterruptedException {
         long until = System.currentTimeMillis() + 30_000;

@@ -179,7 +179,7 @@ public final class CsafContentReader {
     }
 
     /** CVSS v3 qualitative rating. */
-    static String severity(BigDecimal score) {
+    public static String severity(BigDecimal score) {
         double s = score.doubleValue();
         return s == 0 ? "NONE" : s < 4 ? "LOW" : s < 7 ? "MEDIUM" : s < 9 ? "HIGH" : "CRITICAL";
     }
