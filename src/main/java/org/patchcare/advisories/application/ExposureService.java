@@ -338,6 +338,106 @@ public class ExposureService {
         return new ReviewOutcome(reviewItem(r.getPublicId()), created);
     }
 
+    // ---- VEX export ------------------------------------------------------------------------------
+
+    /** A VEX document ready to download. */
+    public record VexExport(String fileName, String mediaType, String content) {
+    }
+
+    /** CSAF VEX (format {@code csaf}, the default) or CycloneDX VEX ({@code cyclonedx}) for one device. */
+    public VexExport vexForDevice(String assetTag, String format) {
+        requireDevice(assetTag);
+        String tag = assetTag.strip();
+        List<ExposureView> list = query(" WHERE d.asset_tag = ?1", List.of(tag), " ORDER BY e.cve, a.tracking_id", 0,
+                100_000);
+        Object[] device = (Object[]) em.createNativeQuery("SELECT mf.name, m.name, m.model_number, d.software_version "
+                        + "FROM device d JOIN device_model m ON m.id = d.model_id JOIN manufacturer mf ON mf.id = m.manufacturer_id "
+                        + "WHERE d.asset_tag = ?1").setParameter(1, tag).getSingleResult();
+        List<org.patchcare.advisories.application.vex.VexProduct> products = List.of(
+                new org.patchcare.advisories.application.vex.VexProduct(tag, (String) device[0], (String) device[1],
+                        (String) device[3], (String) device[2]));
+        return vex("PATCHCARE-VEX-" + tag, "VEX for device " + tag + " (" + device[0] + " " + device[1] + ")",
+                products, list, format);
+    }
+
+    /** VEX for every device (not retired) of one model, one product per software version. */
+    public VexExport vexForModel(String modelId, String format) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> devices = em.createNativeQuery("SELECT d.asset_tag, d.software_version, mf.name, m.name, "
+                        + "m.model_number FROM device d JOIN device_model m ON m.id = d.model_id "
+                        + "JOIN manufacturer mf ON mf.id = m.manufacturer_id WHERE m.public_id = ?1 AND d.status <> 'RETIRED' "
+                        + "ORDER BY d.asset_tag").setParameter(1, modelId == null ? "" : modelId.strip()).getResultList();
+        Number known = (Number) em.createNativeQuery("SELECT COUNT(*) FROM device_model WHERE public_id = ?1")
+                .setParameter(1, modelId == null ? "" : modelId.strip()).getSingleResult();
+        if (known.longValue() == 0) {
+            throw new NotFoundException("Device model", modelId);
+        }
+        java.util.Map<String, List<String>> byVersion = new java.util.TreeMap<>();
+        String vendor = null;
+        String name = null;
+        String number = null;
+        for (Object[] d : devices) {
+            byVersion.computeIfAbsent(d[1] == null ? "" : (String) d[1], k -> new ArrayList<>()).add((String) d[0]);
+            vendor = (String) d[2];
+            name = (String) d[3];
+            number = (String) d[4];
+        }
+        List<org.patchcare.advisories.application.vex.VexProduct> products = new ArrayList<>();
+        for (var e : byVersion.entrySet()) {
+            products.add(new org.patchcare.advisories.application.vex.VexProduct("model-" + modelId.strip() + "@"
+                    + (e.getKey().isEmpty() ? "unknown" : e.getKey()), vendor, name,
+                    e.getKey().isEmpty() ? null : e.getKey(), number, e.getValue()));
+        }
+        List<ExposureView> list = query(" WHERE m.public_id = ?1 AND d.status <> 'RETIRED'", List.of(modelId.strip()),
+                " ORDER BY e.cve, a.tracking_id, d.asset_tag", 0, 1_000_000);
+        return vex("PATCHCARE-VEX-MODEL-" + modelId.strip(), "VEX for " + (vendor == null ? "model " + modelId
+                : vendor + " " + name), products, list, format);
+    }
+
+    private VexExport vex(String id, String title, List<org.patchcare.advisories.application.vex.VexProduct> products,
+                          List<ExposureView> exposures, String format) {
+        java.util.Map<String, List<ExposureView>> groups = new java.util.LinkedHashMap<>();
+        for (ExposureView e : exposures) {
+            groups.computeIfAbsent(e.cve() + "|" + e.trackingId() + "|" + e.state() + "|" + e.justification(),
+                    k -> new ArrayList<>()).add(e);
+        }
+        List<org.patchcare.advisories.application.vex.VexStatement> statements = new ArrayList<>();
+        for (List<ExposureView> g : groups.values()) {
+            ExposureView first = g.getFirst();
+            String justification = first.justification() == null ? null
+                    : Justification.valueOf(first.justification()).csafLabel();
+            Instant updated = g.stream().map(ExposureView::updatedAt).max(Instant::compareTo).orElse(null);
+            statements.add(new org.patchcare.advisories.application.vex.VexStatement(first.cve(), first.state(),
+                    justification, first.stateReason(), first.trackingId(), first.advisoryTitle(), first.cvss(), null,
+                    updated, g.stream().map(ExposureView::assetTag).distinct().toList()));
+        }
+        String day = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
+        String documentId = (id + "-" + day).replaceAll("[^A-Za-z0-9._:+-]", "-");
+        var request = new org.patchcare.advisories.application.vex.VexRequest(documentId, title, publisher(),
+                System.getenv().getOrDefault("PATCHCARE_ORGANISATION_URL", "https://hospital.example"), clock.instant(),
+                products, statements);
+        String f = format == null || format.isBlank() ? "csaf" : format.strip().toLowerCase(Locale.ROOT);
+        return switch (f) {
+            case "csaf" -> new VexExport(org.patchcare.advisories.application.vex.CsafVexWriter.fileName(documentId),
+                    "application/json", new org.patchcare.advisories.application.vex.CsafVexWriter().toJson(request));
+            case "cyclonedx" -> new VexExport(documentId.toLowerCase(Locale.ROOT) + ".cdx.json",
+                    "application/vnd.cyclonedx+json",
+                    new org.patchcare.advisories.application.vex.CycloneDxVexWriter().write(request));
+            default -> throw new InvalidInputException("format", "must be csaf or cyclonedx");
+        };
+    }
+
+    /** The hospital, as the VEX publisher: PATCHCARE_ORGANISATION_NAME, else the first facility's name. */
+    private String publisher() {
+        String configured = System.getenv("PATCHCARE_ORGANISATION_NAME");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("SELECT name FROM facility ORDER BY id").setMaxResults(1).getResultList();
+        return names.isEmpty() ? "PatchCare" : names.getFirst();
+    }
+
     // ---- IT home ---------------------------------------------------------------------------------
 
     /** Advisories with open exposures, newest first. */

@@ -301,6 +301,36 @@ class AdvisoryApiIT {
         assertThat(v.getJsonArray("remediations").getJsonObject(0).getString("restartRequired")).isEqualTo("machine");
     }
 
+    @Test
+    @Order(11)
+    void the_vex_export_of_a_device_passes_the_importers_own_validation_and_cyclonedx_names_the_cve() throws Exception {
+        List<String> alaris = devicesOfModel("Becton, Dickinson and Company (BD)", "Alaris 8000 PC unit");
+        Reply csaf = Api.get("/devices/" + alaris.getFirst() + "/vex", "manager");
+        assertThat(csaf.status()).as(csaf.toString()).isEqualTo(200);
+        assertThat(csaf.headers().firstValue("Content-Disposition").orElse("")).contains(".json");
+        JsonObject doc = csaf.json();
+        assertThat(doc.getJsonObject("document").getString("category")).isEqualTo("csaf_vex");
+        // the device was marked not affected in an earlier step, with a justification
+        JsonObject vuln = doc.getJsonArray("vulnerabilities").getValuesAs(JsonObject.class).stream()
+                .filter(v -> v.getString("cve").equals("CVE-2016-8375")).findFirst().orElseThrow();
+        assertThat(vuln.getJsonObject("product_status").containsKey("known_not_affected")).isTrue();
+        assertThat(vuln.getJsonArray("flags").getJsonObject(0).getString("label"))
+                .isEqualTo("vulnerable_code_cannot_be_controlled_by_adversary");
+
+        Reply back = post("itsec", csaf.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(back.status()).as("the export must pass the importer's validation: " + back).isEqualTo(201);
+
+        Reply cdx = Api.get("/devices/" + alaris.get(1) + "/vex?format=cyclonedx", "itsec");
+        assertThat(cdx.status()).as(cdx.toString()).isEqualTo(200);
+        JsonObject bom = cdx.json();
+        assertThat(bom.getString("bomFormat")).isEqualTo("CycloneDX");
+        JsonObject v = bom.getJsonArray("vulnerabilities").getJsonObject(0);
+        assertThat(v.getString("id")).isEqualTo("CVE-2016-8375");
+        assertThat(v.getJsonObject("analysis").getString("state")).isEqualTo("exploitable");
+
+        assertThat(Api.get("/devices/" + alaris.getFirst() + "/vex?format=pdf", "itsec").status()).isEqualTo(422);
+    }
+
     /** Incremental matching runs every few seconds after the change committed. */
     static List<JsonObject> waitForExposures(String tag, int atLeast) throws InterruptedException {
         long until = System.currentTimeMillis() + 30_000;
