@@ -185,6 +185,8 @@ public final class ServiceMatrix {
             op(ExposureService.class, "reviewItem", ANY_ROLE, s -> s.exposures().reviewItem(MISSING)),
             op(ExposureService.class, "newAdvisoriesAffectingDevices", ANY_ROLE,
                     s -> s.exposures().newAdvisoriesAffectingDevices(5)),
+            op(ExposureService.class, "vexForDevice", ANY_ROLE, s -> s.exposures().vexForDevice(MISSING, "csaf")),
+            op(ExposureService.class, "vexForModel", ANY_ROLE, s -> s.exposures().vexForModel(MISSING, "csaf")),
             op(ExposureService.class, "changeState", FEED_LOADERS,
                     s -> s.exposures().changeState(MISSING, "FIXED", null, "matrix", null)),
             op(ExposureService.class, "decide", FEED_LOADERS,

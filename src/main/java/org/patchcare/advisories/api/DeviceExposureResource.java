@@ -53,17 +53,4 @@ public class DeviceExposureResource {
     public List<ExposureView> forDevice(@PathParam("assetTag") String assetTag) {
         return exposures.forDevice(assetTag);
     }
-
-
-    @GET
-    @Path("vex")
-    @Produces({MediaType.APPLICATION_JSON, "application/vnd.cyclonedx+json"})
-    @Operation(summary = "VEX for the device", description = "format=csaf (default, a CSAF 2.0 VEX document that "
-            + "PatchCare's own importer accepts) or format=cyclonedx (CycloneDX 1.6 VEX).")
-    public jakarta.ws.rs.core.Response vex(@PathParam("assetTag") String assetTag,
-                                           @jakarta.ws.rs.QueryParam("format") String format) {
-        ExposureService.VexExport x = exposures.vexForDevice(assetTag, format);
-        return jakarta.ws.rs.core.Response.ok(x.content(), x.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + x.fileName() + "\"").build();
-    }
 }

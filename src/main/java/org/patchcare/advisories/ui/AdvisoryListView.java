@@ -227,6 +227,8 @@ public class AdvisoryListView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("advisory-grid");
+        grid.setEmptyStateText("No advisory matches. IT security uploads CSAF files above, records vendor notices by "
+                + "hand, or lets PatchCare poll the vendors' CSAF feeds.");
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(AdvisorySummary::trackingId).setHeader("Advisory").setKey("trackingId").setSortable(true)

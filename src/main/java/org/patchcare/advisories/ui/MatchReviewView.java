@@ -73,6 +73,7 @@ public class MatchReviewView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("review-grid");
+        grid.setEmptyStateText("Nothing to review: every advisory product was either certain or clearly not ours.");
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(new ComponentRenderer<>(r -> new Anchor("advisories/" + r.trackingId(), r.trackingId())))

@@ -304,8 +304,11 @@ class AdvisoryApiIT {
     @Test
     @Order(11)
     void the_vex_export_of_a_device_passes_the_importers_own_validation_and_cyclonedx_names_the_cve() throws Exception {
-        List<String> alaris = devicesOfModel("Becton, Dickinson and Company (BD)", "Alaris 8000 PC unit");
-        Reply csaf = Api.get("/devices/" + alaris.getFirst() + "/vex", "manager");
+        String notAffected = Api.get("/exposures?trackingId=ICSMA-17-017-01&state=NOT_AFFECTED", "itsec").json()
+                .getJsonArray("items").getJsonObject(0).getString("assetTag");
+        String affected = Api.get("/exposures?trackingId=ICSMA-17-017-01&state=AFFECTED", "itsec").json()
+                .getJsonArray("items").getJsonObject(0).getString("assetTag");
+        Reply csaf = Api.get("/devices/" + notAffected + "/vex", "manager");
         assertThat(csaf.status()).as(csaf.toString()).isEqualTo(200);
         assertThat(csaf.headers().firstValue("Content-Disposition").orElse("")).contains(".json");
         JsonObject doc = csaf.json();
@@ -320,7 +323,7 @@ class AdvisoryApiIT {
         Reply back = post("itsec", csaf.body().getBytes(StandardCharsets.UTF_8));
         assertThat(back.status()).as("the export must pass the importer's validation: " + back).isEqualTo(201);
 
-        Reply cdx = Api.get("/devices/" + alaris.get(1) + "/vex?format=cyclonedx", "itsec");
+        Reply cdx = Api.get("/devices/" + affected + "/vex?format=cyclonedx", "itsec");
         assertThat(cdx.status()).as(cdx.toString()).isEqualTo(200);
         JsonObject bom = cdx.json();
         assertThat(bom.getString("bomFormat")).isEqualTo("CycloneDX");
@@ -328,7 +331,52 @@ class AdvisoryApiIT {
         assertThat(v.getString("id")).isEqualTo("CVE-2016-8375");
         assertThat(v.getJsonObject("analysis").getString("state")).isEqualTo("exploitable");
 
-        assertThat(Api.get("/devices/" + alaris.getFirst() + "/vex?format=pdf", "itsec").status()).isEqualTo(422);
+        assertThat(Api.get("/devices/" + affected + "/vex?format=pdf", "itsec").status()).isEqualTo(422);
+
+        String model = Api.get("/devices/" + affected, "itsec").json().getString("modelId");
+        Reply byModel = Api.get("/device-models/" + model + "/vex", "itsec");
+        assertThat(byModel.status()).as(byModel.toString()).isEqualTo(200);
+        assertThat(byModel.body()).contains(affected).contains(notAffected);
+    }
+
+    @Test
+    @Order(12)
+    void a_likely_match_waits_for_review_and_the_decision_is_remembered_for_the_model() throws Exception {
+        // "Alaris 8000 PC unit" against the demo's "Alaris PC Unit Model 8015": same vendor, similar name, another
+        // model number: not certain, so it must be asked
+        List<JsonObject> pending = Api.get("/match-reviews?limit=500", "itsec").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("trackingId").equals("ICSMA-17-017-01")).toList();
+        assertThat(pending).anySatisfy(r -> assertThat(r.getString("model")).isEqualTo("Alaris PC Unit Model 8015"));
+        JsonObject item = pending.stream().filter(r -> r.getString("model").equals("Alaris PC Unit Model 8015"))
+                .findFirst().orElseThrow();
+        assertThat(item.getString("reason")).isNotBlank();
+
+        Reply biomed = Api.post("/match-reviews/" + item.getString("id") + "/decision", "biomed",
+                "{\"decision\":\"DISMISS\"}");
+        assertThat(biomed.status()).isEqualTo(403);
+        Reply dismissed = Api.post("/match-reviews/" + item.getString("id") + "/decision", "itsec",
+                "{\"decision\":\"DISMISS\",\"comment\":\"8015 is a different pump\",\"version\":"
+                        + item.getInt("version") + "}");
+        assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(200);
+        assertThat(dismissed.json().getJsonObject("item").getString("status")).isEqualTo("DISMISSED");
+        Reply again = Api.post("/match-reviews/" + item.getString("id") + "/decision", "itsec",
+                "{\"decision\":\"CONFIRM\"}");
+        assertThat(again.status()).as("a decided item cannot be decided again").isEqualTo(409);
+
+        // a changed revision of the same advisory does not ask again about that model
+        tools.jackson.databind.node.ObjectNode doc = (tools.jackson.databind.node.ObjectNode)
+                org.patchcare.advisories.application.csaf.CsafJson.parse(file(ALARIS));
+        ((tools.jackson.databind.node.ObjectNode) doc.get("document")).put("title",
+                doc.get("document").get("title").asString() + " (re-issued)");
+        Reply revised = post("itsec", org.patchcare.advisories.application.csaf.CsafJson.mapper().writeValueAsBytes(doc));
+        assertThat(revised.status()).as(revised.toString()).isEqualTo(201);
+        assertThat(revised.json().getString("outcome")).isEqualTo("REVISED");
+        List<JsonObject> after = Api.get("/match-reviews?limit=500", "itsec").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertThat(after).noneSatisfy(r -> assertThat(r.getString("model")).isEqualTo("Alaris PC Unit Model 8015"));
+        List<String> pumps8015 = devicesOfModel("Becton, Dickinson and Company (BD)", "Alaris PC Unit Model 8015");
+        assertThat(Api.get("/devices/" + pumps8015.getFirst() + "/exposures", "itsec").array()).isEmpty();
     }
 
     /** Incremental matching runs every few seconds after the change committed. */
