@@ -16,10 +16,6 @@ import org.patchcare.shared.domain.Roles;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +44,7 @@ import java.util.logging.Logger;
 public class AdvisoryFeedJob {
 
     private static final Logger LOG = Logger.getLogger(AdvisoryFeedJob.class.getName());
+    private static final ThreatFeedDownload DOWNLOAD = new ThreatFeedDownload(Duration.ofMinutes(5), 200L * 1024 * 1024);
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<String, Instant> threatFeedsFetched = new HashMap<>();
     private boolean seeded;
@@ -126,24 +123,13 @@ public class AdvisoryFeedJob {
             return;
         }
         threatFeedsFetched.put(url, Instant.now());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        try {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url.strip()))
-                    .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (r.statusCode() != 200) {
-                r.body().close();
-                LOG.warning(feed + " from " + url + ": HTTP " + r.statusCode() + "; tried again in " + hours + " h");
-                return;
-            }
-            try (InputStream in = r.body()) {
-                var result = feed == Feed.KEV ? threatFeeds.importKev(in) : threatFeeds.importEpss(in, null);
-                LOG.info(feed + " from " + url + ": " + result.summary());
-            }
+        try (InputStream in = DOWNLOAD.open(url)) {
+            var result = feed == Feed.KEV ? threatFeeds.importKev(in) : threatFeeds.importEpss(in, null);
+            LOG.info(feed + " from " + url + ": " + result.summary());
         } catch (ConflictException e) {
             LOG.info(feed + " from " + url + ": " + e.getMessage());
         } catch (IOException e) {
-            LOG.warning(feed + " from " + url + " could not be fetched: " + e.getMessage());
+            LOG.warning(feed + ": " + e.getMessage() + " Tried again in " + hours + " h.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -342,41 +342,56 @@ class AdvisoryApiIT {
     @Test
     @Order(12)
     void a_likely_match_waits_for_review_and_the_decision_is_remembered_for_the_model() throws Exception {
-        // "Alaris 8000 PC unit" against the demo's "Alaris PC Unit Model 8015": same vendor, similar name, another
-        // model number: not certain, so it must be asked
-        List<JsonObject> pending = Api.get("/match-reviews?limit=500", "itsec").json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getString("trackingId").equals("ICSMA-17-017-01")).toList();
-        assertThat(pending).anySatisfy(r -> assertThat(r.getString("model")).isEqualTo("Alaris PC Unit Model 8015"));
-        JsonObject item = pending.stream().filter(r -> r.getString("model").equals("Alaris PC Unit Model 8015"))
-                .findFirst().orElseThrow();
-        assertThat(item.getString("reason")).isNotBlank();
+        // versions given as prose cannot be compared: the demo's IntelliVue MX450 monitors are only LIKELY affected
+        String notice = """
+                {"trackingId": "%s", "title": "%s", "publisher": "Philips", "releaseDate": "2026-11-01",
+                 "vendor": "Philips", "productName": "IntelliVue MX450", "affectedVersions": "%s",
+                 "vulnerabilities": [{"cve": "%s", "cvssVector": "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}],
+                 "remediationCategory": "mitigation", "remediationDetails": "Segment the monitoring network"}""";
+        Reply first = Api.post("/advisories/manual", "itsec", notice.formatted("PHILIPS-NOTE-1",
+                "Monitor weakness", "units shipped before March 2019", "CVE-2026-40011"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().getInt("affectedDevices")).isZero();
+        assertThat(first.json().getInt("reviewItems")).isEqualTo(1);
 
-        Reply biomed = Api.post("/match-reviews/" + item.getString("id") + "/decision", "biomed",
-                "{\"decision\":\"DISMISS\"}");
-        assertThat(biomed.status()).isEqualTo(403);
+        JsonObject item = pendingFor("PHILIPS-NOTE-1").getFirst();
+        assertThat(item.getString("model")).isEqualTo("IntelliVue MX450");
+        assertThat(item.getString("reason")).contains("shipped before");
+        assertThat(Api.post("/match-reviews/" + item.getString("id") + "/decision", "biomed",
+                "{\"decision\":\"DISMISS\"}").status()).isEqualTo(403);
         Reply dismissed = Api.post("/match-reviews/" + item.getString("id") + "/decision", "itsec",
-                "{\"decision\":\"DISMISS\",\"comment\":\"8015 is a different pump\",\"version\":"
+                "{\"decision\":\"DISMISS\",\"comment\":\"our MX450 were delivered in 2021\",\"version\":"
                         + item.getInt("version") + "}");
         assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(200);
         assertThat(dismissed.json().getJsonObject("item").getString("status")).isEqualTo("DISMISSED");
-        Reply again = Api.post("/match-reviews/" + item.getString("id") + "/decision", "itsec",
-                "{\"decision\":\"CONFIRM\"}");
+        Reply again = Api.post("/match-reviews/" + item.getString("id") + "/decision", "itsec", "{\"decision\":\"CONFIRM\"}");
         assertThat(again.status()).as("a decided item cannot be decided again").isEqualTo(409);
 
-        // a changed revision of the same advisory does not ask again about that model
-        tools.jackson.databind.node.ObjectNode doc = (tools.jackson.databind.node.ObjectNode)
-                org.patchcare.advisories.application.csaf.CsafJson.parse(file(ALARIS));
-        ((tools.jackson.databind.node.ObjectNode) doc.get("document")).put("title",
-                doc.get("document").get("title").asString() + " (re-issued)");
-        Reply revised = post("itsec", org.patchcare.advisories.application.csaf.CsafJson.mapper().writeValueAsBytes(doc));
-        assertThat(revised.status()).as(revised.toString()).isEqualTo(201);
+        // a new revision naming the same product does not ask again
+        Reply revised = Api.post("/advisories/manual", "itsec", notice.formatted("PHILIPS-NOTE-1",
+                "Monitor weakness (update A)", "units shipped before March 2019", "CVE-2026-40011"));
         assertThat(revised.json().getString("outcome")).isEqualTo("REVISED");
-        List<JsonObject> after = Api.get("/match-reviews?limit=500", "itsec").json().getJsonArray("items")
-                .getValuesAs(JsonObject.class);
-        assertThat(after).noneSatisfy(r -> assertThat(r.getString("model")).isEqualTo("Alaris PC Unit Model 8015"));
-        List<String> pumps8015 = devicesOfModel("Becton, Dickinson and Company (BD)", "Alaris PC Unit Model 8015");
-        assertThat(Api.get("/devices/" + pumps8015.getFirst() + "/exposures", "itsec").array()).isEmpty();
+        assertThat(pendingFor("PHILIPS-NOTE-1")).isEmpty();
+
+        // another product text is asked; confirming it makes the model's devices affected at once
+        List<String> monitors = devicesOfModel("Philips", "IntelliVue MX450");
+        Api.post("/advisories/manual", "itsec", notice.formatted("PHILIPS-NOTE-2", "Second monitor weakness",
+                "builds from the 2020 production line", "CVE-2026-40012"));
+        JsonObject second = pendingFor("PHILIPS-NOTE-2").getFirst();
+        Reply confirmed = Api.post("/match-reviews/" + second.getString("id") + "/decision", "itsec",
+                "{\"decision\":\"CONFIRM\"}");
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().getInt("exposuresCreated")).isEqualTo(monitors.size());
+        assertThat(Api.get("/devices/" + monitors.getFirst() + "/exposures", "itsec").array()
+                .getValuesAs(JsonObject.class)).anySatisfy(e -> {
+                    assertThat(e.getString("trackingId")).isEqualTo("PHILIPS-NOTE-2");
+                    assertThat(e.getString("certainty")).isEqualTo("CONFIRMED");
+                });
+    }
+
+    static List<JsonObject> pendingFor(String trackingId) {
+        return Api.get("/match-reviews?limit=500", "itsec").json().getJsonArray("items").getValuesAs(JsonObject.class)
+                .stream().filter(r -> r.getString("trackingId").equals(trackingId)).toList();
     }
 
     /** Incremental matching runs every few seconds after the change committed. */
