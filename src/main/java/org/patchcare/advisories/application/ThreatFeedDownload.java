@@ -53,28 +53,23 @@ public final class ThreatFeedDownload {
             throw new DownloadException(url + " is not an http(s) address.");
         }
         HttpResponse<InputStream> r;
+        // refused answers are discarded by the body handler itself, so no half-read stream is left open
+        HttpResponse.BodyHandler<InputStream> handler = info -> info.statusCode() == 200
+                && info.headers().firstValueAsLong("Content-Length").orElse(-1) <= maxBytes
+                ? HttpResponse.BodySubscribers.ofInputStream() : HttpResponse.BodySubscribers.replacing(null);
         try {
-            r = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            r = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), handler);
         } catch (IOException e) {
             throw new DownloadException(url + " could not be fetched: " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()));
         }
         if (r.statusCode() != 200) {
-            try (InputStream ignored = r.body()) {
-                throw new DownloadException(url + " answered HTTP " + r.statusCode() + "; nothing was loaded.");
-            } catch (IOException closing) {
-                throw new DownloadException(url + " answered HTTP " + r.statusCode() + "; nothing was loaded.");
-            }
+            throw new DownloadException(url + " answered HTTP " + r.statusCode() + "; nothing was loaded.");
         }
         long announced = r.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (announced > maxBytes) {
-            try (InputStream ignored = r.body()) {
-                throw new DownloadException(String.format(Locale.ROOT, "%s is %,d bytes, more than the %,d accepted.",
-                        url, announced, maxBytes));
-            } catch (IOException closing) {
-                throw new DownloadException(url + " is larger than " + maxBytes + " bytes.");
-            }
+        if (announced > maxBytes || r.body() == null) {
+            throw new DownloadException(String.format(Locale.ROOT, "%s is %,d bytes, more than the %,d accepted.",
+                    url, announced, maxBytes));
         }
         return new SizeLimitedInputStream(r.body(), maxBytes, max -> new IllegalStateException(String.format(
                 Locale.ROOT, "%s is larger than the %,d bytes accepted; nothing was loaded.", url, max)));
