@@ -206,6 +206,8 @@ public final class ServiceMatrix {
                 s.advisoryFeeds().recordPoll("https://" + MISSING + ".example/changes.csv", null, null);
                 return null;
             }),
+            op(AdvisoryFeedService.class, "importConfiguredFolder", FEED_LOADERS,
+                    s -> s.advisoryFeeds().importConfiguredFolder()),
             op(AdvisoryFeedService.class, "importFolder", FEED_LOADERS,
                     s -> s.advisoryFeeds().importFolder(java.nio.file.Path.of("/" + MISSING))));
 

@@ -70,4 +70,13 @@ public class AdvisoryFeedResource {
     public List<PollReport> poll() {
         return feeds.pollAll(null);
     }
+
+    @POST
+    @Path("folder")
+    @Operation(summary = "Import the configured advisory folder now",
+            description = "Every *.json file of PATCHCARE_CSAF_FOLDER is imported; each moves to imported/ or "
+                    + "rejected/ (with a .txt saying why). The scheduled job does the same every minute.")
+    public PollReport importFolder() {
+        return feeds.importConfiguredFolder();
+    }
 }

@@ -196,6 +196,33 @@ public class AdvisoryFeedService {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new InvalidInputException("folder", "The advisory folder " + folder + " does not exist.");
         }
+        FOLDER_LOCK.lock(); // the job and an "import now" must not take the same file twice
+        try {
+            return importFolderLocked(folder);
+        } finally {
+            FOLDER_LOCK.unlock();
+        }
+    }
+
+    /** The configured import folder (PATCHCARE_CSAF_FOLDER), imported now. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public PollReport importConfiguredFolder() {
+        String folder = System.getenv("PATCHCARE_CSAF_FOLDER");
+        if (folder == null || folder.isBlank()) {
+            throw new InvalidInputException("folder", "No import folder is configured (PATCHCARE_CSAF_FOLDER).");
+        }
+        Path dir = Path.of(folder.strip());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InvalidInputException("folder", "The import folder " + dir + " cannot be created: " + e.getMessage());
+        }
+        return self().importFolder(dir);
+    }
+
+    private static final java.util.concurrent.locks.ReentrantLock FOLDER_LOCK = new java.util.concurrent.locks.ReentrantLock();
+
+    private PollReport importFolderLocked(Path folder) {
         Counter c = new Counter();
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {

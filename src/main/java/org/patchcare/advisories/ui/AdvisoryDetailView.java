@@ -147,10 +147,12 @@ public class AdvisoryDetailView extends VerticalLayout implements BeforeEnterObs
     }
 
     private Component devices(List<ExposureView> list) {
+        // exposure states are set by clicking a row (IT security, administrators)
         if (list.isEmpty()) {
             return new Paragraph("None of our devices is known to be affected. Likely matches wait in the match review.");
         }
-        Grid<ExposureView> g = ExposureGrid.create(list, true);
+        Grid<ExposureView> g = ExposureGrid.create(list, true, exposures,
+                () -> getUI().ifPresent(ui -> ui.getPage().reload()));
         g.setId("advisory-devices");
         return g;
     }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import org.patchcare.advisories.application.ExposureService;
 import org.patchcare.advisories.application.ExposureViews.ExposureView;
 
 import java.util.List;
@@ -20,6 +21,15 @@ public final class ExposureGrid {
      *                 screen (advisory first)
      */
     public static Grid<ExposureView> create(List<ExposureView> items, boolean byDevice) {
+        return create(items, byDevice, null, null);
+    }
+
+    /**
+     * As {@link #create(List, boolean)}; when {@code exposures} is given and the user is IT security or administrator,
+     * clicking a row opens the dialog that sets its VEX state, and {@code changed} runs after a change.
+     */
+    public static Grid<ExposureView> create(List<ExposureView> items, boolean byDevice, ExposureService exposures,
+                                            Runnable changed) {
         Grid<ExposureView> g = new Grid<>();
         g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         if (byDevice) {
@@ -51,6 +61,11 @@ public final class ExposureGrid {
         g.addColumn(e -> e.stateReason() == null ? "" : e.stateReason()).setHeader("Why").setFlexGrow(2)
                 .setTooltipGenerator(e -> e.stateReason() == null ? "" : e.stateReason());
         g.setItems(items);
+        if (exposures != null && AdvisoryListView.mayImport()) {
+            g.addItemClickListener(e -> new ExposureStateDialog(exposures, e.getItem(),
+                    changed == null ? () -> { } : changed).open());
+            g.getElement().setAttribute("title", "Click a row to set its state");
+        }
         g.setHeight(items.size() > 12 ? "28em" : null);
         g.setAllRowsVisible(items.size() <= 12);
         return g;

@@ -285,7 +285,7 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
         long open = list.stream().filter(x -> x.state().equals("AFFECTED") || x.state().equals("UNDER_INVESTIGATION"))
                 .count();
         exposures.add(new Paragraph(open + " open of " + list.size() + " exposures (one per advisory and CVE)."),
-                ExposureGrid.create(list, false));
+                ExposureGrid.create(list, false, exposureService, this::showExposures));
     }
 
     private void showTimeline() {

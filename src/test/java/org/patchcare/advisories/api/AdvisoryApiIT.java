@@ -394,6 +394,43 @@ class AdvisoryApiIT {
                 .stream().filter(r -> r.getString("trackingId").equals(trackingId)).toList();
     }
 
+    @Test
+    @Order(13)
+    void a_device_updated_past_the_affected_versions_moves_its_exposure_to_fixed() throws Exception {
+        String tag = Api.newTag();
+        JsonObject device = Api.with(Api.with(Api.with(Api.deviceJson(tag), "manufacturer",
+                "Becton, Dickinson and Company (BD)"), "model", "Alaris 8000 PC unit"), "softwareVersion", "9.12");
+        assertThat(Api.post("/devices", "biomed", device.toString()).status()).isEqualTo(201);
+        Reply notice = Api.post("/advisories/manual", "itsec", """
+                {"trackingId": "BD-NOTE-9-12", "title": "Alaris 8000 firmware up to 9.12", "publisher": "BD",
+                 "releaseDate": "2026-11-02", "vendor": "BD", "productName": "Alaris 8000 PC unit",
+                 "affectedVersions": "<= 9.12", "vulnerabilities": [{"cve": "CVE-2026-40020"}],
+                 "remediationCategory": "vendor_fix", "remediationDetails": "Update to 9.19"}""");
+        assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
+        assertThat(state(tag, "BD-NOTE-9-12")).isEqualTo("AFFECTED");
+
+        int version = Api.get("/devices/" + tag, "biomed").json().getInt("version");
+        Reply updated = Api.put("/devices/" + tag, "biomed",
+                Api.with(Api.with(device, "softwareVersion", "9.19"), "version", version).toString());
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+
+        long until = System.currentTimeMillis() + 30_000;
+        while (!"FIXED".equals(state(tag, "BD-NOTE-9-12")) && System.currentTimeMillis() < until) {
+            Thread.sleep(500);
+        }
+        assertThat(state(tag, "BD-NOTE-9-12")).isEqualTo("FIXED");
+        JsonObject e = Api.get("/devices/" + tag + "/exposures", "itsec").array().getValuesAs(JsonObject.class)
+                .stream().filter(x -> x.getString("trackingId").equals("BD-NOTE-9-12")).findFirst().orElseThrow();
+        assertThat(Api.get("/exposures/" + e.getString("id") + "/history", "itsec").array().getJsonObject(0)
+                .getString("reason")).contains("outside the affected versions");
+    }
+
+    static String state(String tag, String trackingId) {
+        return Api.get("/devices/" + tag + "/exposures", "itsec").array().getValuesAs(JsonObject.class).stream()
+                .filter(x -> x.getString("trackingId").equals(trackingId)).map(x -> x.getString("state")).findFirst()
+                .orElse("NONE");
+    }
+
     /** Incremental matching runs every few seconds after the change committed. */
     static List<JsonObject> waitForExposures(String tag, int atLeast) throws InterruptedException {
         long until = System.currentTimeMillis() + 30_000;

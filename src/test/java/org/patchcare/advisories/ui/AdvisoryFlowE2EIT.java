@@ -89,6 +89,21 @@ class AdvisoryFlowE2EIT {
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Our devices"))).click();
         PlaywrightAssertions.assertThat(page.locator("#advisory-devices")).containsText("Affected");
         Browsers.settle(page);
+
+        // IT sets one pump to "not affected", with a justification and a reason
+        page.locator("#advisory-devices vaadin-grid-cell-content").getByText("9.12").first().click();
+        PlaywrightAssertions.assertThat(page.locator("#exposure-state-dialog")).isVisible();
+        page.locator("#exposure-state").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Not affected")).click();
+        page.locator("#exposure-justification").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions()
+                .setName("An attacker cannot reach or control the vulnerable code")).click();
+        page.locator("#exposure-reason textarea").fill("Standalone pump, no network module fitted");
+        page.locator("#exposure-state-save").click();
+        Browsers.settle(page);
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Our devices"))).click();
+        PlaywrightAssertions.assertThat(page.locator("#advisory-devices")).containsText("Not affected");
+        PlaywrightAssertions.assertThat(page.locator("#advisory-devices")).containsText("Standalone pump");
         Path dir = Paths.get(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);
         page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("advisory-detail.png")).setFullPage(true));
