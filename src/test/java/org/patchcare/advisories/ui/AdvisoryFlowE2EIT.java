@@ -92,7 +92,7 @@ class AdvisoryFlowE2EIT {
 
         // IT sets one pump to "not affected", with a justification and a reason
         page.locator("#advisory-devices vaadin-grid-cell-content").getByText("9.12").first().click();
-        PlaywrightAssertions.assertThat(page.locator("#exposure-state-dialog")).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("#exposure-state")).isVisible();
         page.locator("#exposure-state").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Not affected")).click();
         page.locator("#exposure-justification").click();
