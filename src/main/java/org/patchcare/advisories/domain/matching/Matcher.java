@@ -156,14 +156,23 @@ public final class Matcher {
         return slash < 0 || slash == p.length() - 1 ? null : p.substring(slash + 1).replace('-', ' ');
     }
 
+    private record IgnoredKey(String vendor, String manufacturerKey) {
+    }
+
+    private final Map<IgnoredKey, Set<String>> ignoredCache = new ConcurrentHashMap<>();
+
     private Set<String> ignoredWords(AdvisoryProduct product, AdvisoryProduct platform, ModelCandidate model) {
+        return ignoredCache.computeIfAbsent(new IgnoredKey(vendorOf(product, platform), model.manufacturerKey()),
+                k -> ignoredWords(k.vendor(), k.manufacturerKey()));
+    }
+
+    private Set<String> ignoredWords(String v, String manufacturerKey) {
         List<String> words = new ArrayList<>();
-        String v = vendorOf(product, platform);
         if (v != null) {
             words.add(Names.withoutParentheses(v));
             words.addAll(Names.abbreviations(v));
         }
-        ManufacturerCandidate m = manufacturers.get(model.manufacturerKey());
+        ManufacturerCandidate m = manufacturers.get(manufacturerKey);
         if (m != null) {
             words.add(Names.vendorKey(m.name()));
             words.addAll(Names.abbreviations(m.name()));
@@ -171,6 +180,6 @@ public final class Matcher {
         }
         Set<String> out = ProductNameMatcher.ignoredSet(words);
         out.removeAll(Set.of("and", "of", "the"));
-        return out;
+        return Set.copyOf(out);
     }
 }

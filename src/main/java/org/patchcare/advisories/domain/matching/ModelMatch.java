@@ -24,7 +24,7 @@ public record ModelMatch(AdvisoryProduct product, ModelCandidate model, VendorMa
     /** The name score from which the model counts as the advisory's product (with a sure vendor and version YES). */
     public static final double STRONG_NAME = 0.8;
     /** The name score from which a model goes to the review queue at all. */
-    public static final double MEDIUM_NAME = 0.5;
+    public static final double MEDIUM_NAME = 0.6;
 
     /** False when the advisory names a vendor that is not the model's manufacturer. */
     private boolean vendorNamed() {

@@ -37,7 +37,7 @@ public final class Names {
             "ab", "as", "asa", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "plc", "pty", "pte", "kk", "ltda", "se",
             "holding", "holdings", "sl", "sro", "ulc", "lda", "ev", "eg");
     private static final Set<String> SECTOR_WORDS = Set.of("healthcare", "health", "healthineers", "medical",
-            "medicals", "care", "systems", "system", "technologies", "technology", "diagnostics", "laboratories",
+            "medicals", "care", "systems", "system", "technologies", "technology", "tech", "diagnostics", "laboratories",
             "laboratory", "labs", "international", "developments", "solutions", "industries", "group", "global",
             "usa", "us", "america", "development", "americas", "devices", "informatics", "life", "sciences", "yhtyma", "medizintechnik",
             "worldwide", "products");

@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,9 +18,13 @@ import java.util.regex.Pattern;
  * Names are cut into normalised tokens with weights: identifiers (letters with digits, or three digits or more:
  * "MMT-1715", "MX40", "8015") weigh {@value #ID_WEIGHT}, other words and short numbers 1, family words ("pump",
  * "monitor", "system", "software", ...) {@value #FAMILY_WEIGHT}, filler words and the vendor's own name 0. The score
- * is {@code 0.65 × (share of the model's weight found in the advisory) + 0.35 × (share of the advisory's weight
- * found in the model)}. Tokens in parentheses count only when found ("(WLAN only)", "(CSM)"). Alternatives
- * written with slashes ("Paradigm 512/712 pumps", "Accent/Anthem") are tried one by one and the best counts. The
+ * is {@code M × (0.5 + 0.5 × A)}, M the share of the model's weight found in the advisory, A the share of the
+ * advisory's weight found in the model, times {@value #MISSING_WORD_FACTOR} for each word of the model (not a family
+ * word) that the advisory lacks: "Pyxis MedStation ES Server" is not "Pyxis MedStation ES".
+ * Short upper-case codes in mixed-case names ("ES", "VH", "LVP") weigh {@value #CODE_WEIGHT} and, like numbers, count
+ * as identifiers. Names equal after normalisation score 1. Tokens in parentheses count only when found ("(WLAN only)", "(CSM)"). Alternatives
+ * An advisory name whose words begin the model's name, followed only by a model code ("LOGIQ" for "LOGIQ E10"), names a product line and scores at
+ * least {@value #LINE_SCORE}. Alternatives written with slashes ("Paradigm 512/712 pumps", "Accent/Anthem") are tried one by one and the best counts. The
  * model number counts only when the advisory names it. Two names that each carry an identifier the other lacks
  * (advisory "Alaris 8000", model "Alaris 8015"; "P3 D24M" and "P3 M24M") score half. A model that the advisory excludes ("LOGIQ, not including LOGIQ 100
  * Pro") scores 0.
@@ -29,6 +35,9 @@ public final class ProductNameMatcher {
 
     static final double ID_WEIGHT = 3.0;
     static final double FAMILY_WEIGHT = 0.3;
+    static final double CODE_WEIGHT = 2.0;
+    static final double MISSING_WORD_FACTOR = 0.85;
+    static final double LINE_SCORE = 0.65;
 
     /** A name's score and its explanation for people. */
     public record NameScore(double score, String explanation) {
@@ -66,6 +75,12 @@ public final class ProductNameMatcher {
     private static final Pattern EXCLUSION = Pattern.compile("(?i)[,;(]?\\s*\\b(?:not including|excluding|except)\\b(.*)$");
     private static final int MAX_READINGS = 24;
 
+    private record Key(String name, Set<String> ignored) {
+    }
+
+    private final Map<Key, List<Tokens>> readingCache = new ConcurrentHashMap<>();
+    private final Map<Key, Tokens> modelCache = new ConcurrentHashMap<>();
+
     /** Score 0..1 of an advisory product name against a model name and optional model number. */
     public double score(String advisoryProductName, String modelName, String modelNumber) {
         return explain(advisoryProductName, modelName, modelNumber, Set.of()).score();
@@ -86,11 +101,17 @@ public final class ProductNameMatcher {
         NameScore best = new NameScore(0, "name 0.00 (\"" + modelName + "\" ~ \"" + String.join("\" / \"",
                 advisoryNames) + "\")");
         for (String advisoryName : advisoryNames) {
-            List<Tokens> readings = readings(advisoryName, ignored);
-            Tokens model = model(modelName, ignored);
+            if (advisoryName != null && !Names.normalize(advisoryName).isEmpty()
+                    && Names.normalize(advisoryName).equals(Names.normalize(modelName))) {
+                return new NameScore(1.0, "name 1.00 (\"" + modelName + "\" = \"" + advisoryName + "\")");
+            }
+            List<Tokens> readings = readingCache.computeIfAbsent(new Key(advisoryName, ignored),
+                    k -> readings(k.name(), k.ignored()));
+            Tokens model = modelCache.computeIfAbsent(new Key(modelName, ignored), k -> model(k.name(), k.ignored()));
             if (model.weight() == 0 || readings.get(0).weight() == 0) {
-                readings = readings(advisoryName, Set.of());
-                model = model(modelName, Set.of());
+                readings = readingCache.computeIfAbsent(new Key(advisoryName, Set.of()),
+                        k -> readings(k.name(), k.ignored()));
+                model = modelCache.computeIfAbsent(new Key(modelName, Set.of()), k -> model(k.name(), k.ignored()));
             }
             NameScore s = best(readings, model, modelNumber);
             if (s.score() > best.score()) {
@@ -135,7 +156,12 @@ public final class ProductNameMatcher {
 
     /** The model side: one reading, nothing optional. */
     static Tokens model(String modelName, Set<String> ignored) {
-        return new Tokens(modelName, tokens(modelName == null ? "" : modelName, ignored, false), List.of());
+        String name = modelName == null ? "" : modelName;
+        Matcher ex = EXCLUSION.matcher(name);
+        if (ex.find() && ex.start() > 0) {
+            name = name.substring(0, ex.start()); // an inventory that copied "LOGIQ, not including LOGIQ 100 Pro"
+        }
+        return new Tokens(modelName, tokens(name, ignored, false), List.of());
     }
 
     /** The advisory side: the name, and one reading per choice of its slash alternatives. */
@@ -188,6 +214,7 @@ public final class ProductNameMatcher {
         List<Token> out = new ArrayList<>();
         int depth = 0;
         int pos = 0;
+        boolean mixedCase = !text.equals(text.toUpperCase(Locale.ROOT)) && !text.equals(text.toLowerCase(Locale.ROOT));
         Matcher m = RAW_TOKEN.matcher(text);
         while (m.find()) {
             for (int i = pos; i < m.start(); i++) {
@@ -205,6 +232,15 @@ public final class ProductNameMatcher {
             boolean hasLetter = compact.chars().anyMatch(Character::isLetter);
             if (hasDigit && (hasLetter && compact.length() >= 2 || compact.length() >= 3)) {
                 out.add(new Token(compact, ID_WEIGHT, true, optional));
+                continue;
+            }
+            if (hasDigit) {
+                out.add(new Token(compact, 1.0, true, optional)); // "64", "7": counts like a word, differs like an id
+                continue;
+            }
+            if (mixedCase && raw.length() >= 2 && raw.length() <= 4 && raw.equals(raw.toUpperCase(Locale.ROOT))
+                    && !STOP.contains(compact) && !ignored.contains(compact) && !FAMILY.contains(compact)) {
+                out.add(new Token(compact, CODE_WEIGHT, true, optional)); // "ES", "VH", "GS", "LVP": a model code
                 continue;
             }
             String w = stem(compact); // "Wi-Fi" → "wifi", "Accu-Chek" → "accuchek", "pumps" → "pump"
@@ -255,10 +291,15 @@ public final class ProductNameMatcher {
         }
         double modelWeight = 0;
         double modelFound = 0;
+        int missingWords = 0;
         for (int i = 0; i < modelTokens.size(); i++) {
             Token t = modelTokens.get(i);
+            double q = quality(modelTokens, i, advisory.tokens());
             modelWeight += t.weight();
-            modelFound += t.weight() * quality(modelTokens, i, advisory.tokens());
+            modelFound += t.weight() * q;
+            if (q == 0 && t.weight() >= 1) {
+                missingWords++;
+            }
         }
         double advisoryWeight = 0;
         double advisoryFound = 0;
@@ -278,15 +319,38 @@ public final class ProductNameMatcher {
         if (modelWeight == 0 || advisoryWeight == 0) {
             return 0;
         }
-        double s = 0.65 * (modelFound / modelWeight) + 0.35 * (advisoryFound / advisoryWeight);
+        double s = (modelFound / modelWeight) * (0.5 + 0.5 * (advisoryFound / advisoryWeight))
+                * Math.pow(MISSING_WORD_FACTOR, missingWords);
         List<Token> modelIds = new ArrayList<>(modelTokens);
         if (!number.isEmpty() && !numberNamed && number.chars().anyMatch(Character::isDigit)) {
             modelIds.add(new Token(number, ID_WEIGHT, true, false));
+        }
+        if (startsLine(advisory.tokens(), modelTokens)) {
+            s = Math.max(s, LINE_SCORE); // "LOGIQ" names the whole line: "LOGIQ E10" is one of it, for a person to confirm
         }
         if (unmatchedIdentifier(modelIds, advisory.tokens()) && unmatchedIdentifier(advisory.tokens(), modelIds)) {
             s *= 0.5; // "MX40" against "MX45", "P3 D24M" against "P3 M24M": another model of the same line
         }
         return Math.min(1.0, s);
+    }
+
+    /**
+     * True when the advisory's significant words (weight 1 or more) are exactly the first words of the model name
+     * and the model adds only identifiers: the advisory names a product line ("LOGIQ", "Vivid products").
+     */
+    private static boolean startsLine(List<Token> advisory, List<Token> model) {
+        List<Token> significant = advisory.stream().filter(t -> !t.optional() && t.weight() >= 1).toList();
+        List<Token> modelSignificant = model.stream().filter(t -> t.weight() >= 1).toList();
+        if (significant.isEmpty() || modelSignificant.size() <= significant.size()) {
+            return false;
+        }
+        for (int i = 0; i < significant.size(); i++) {
+            if (!significant.get(i).text().equals(modelSignificant.get(i).text())) {
+                return false;
+            }
+        }
+        // what the model adds is a model code ("E10", "E95"), not another word ("LOGIQ Cart" is not a LOGIQ model)
+        return modelSignificant.subList(significant.size(), modelSignificant.size()).stream().allMatch(Token::identifier);
     }
 
     /** True when a (non-optional) identifier of {@code own} is not found on the other side. */

@@ -195,12 +195,14 @@ public final class VendorMatcher {
             if (e.source() != Source.NAME) {
                 continue;
             }
-            String theirs = Names.vendorKey(e.manufacturer().name());
-            String shorter = key.length() <= theirs.length() ? key : theirs;
-            String longer = shorter == key ? theirs : key;
-            if (!shorter.equals(longer) && longer.startsWith(shorter + " ") && shorter.split(" ")[0].length() >= 4) {
-                offer(best, new Entry(e.manufacturer(), e.source(), "\"" + shorter + "\" starts \"" + longer + "\""),
-                        VendorMatch.Kind.FUZZY, 0.6);
+            String theirKey = Names.vendorKey(e.manufacturer().name());
+            for (String[] pair : new String[][] {{key, theirKey}}) {
+                String shorter = pair[0].length() <= pair[1].length() ? pair[0] : pair[1];
+                String longer = shorter == pair[0] ? pair[1] : pair[0];
+                if (!shorter.equals(longer) && longer.startsWith(shorter + " ") && shorter.split(" ")[0].length() >= 4) {
+                    offer(best, new Entry(e.manufacturer(), e.source(), "\"" + shorter + "\" starts \"" + longer + "\""),
+                            VendorMatch.Kind.FUZZY, 0.6);
+                }
             }
         }
     }

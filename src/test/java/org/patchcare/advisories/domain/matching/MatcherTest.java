@@ -51,7 +51,7 @@ class MatcherTest {
         MatchResult in = matcher.match(isc, model, "2.2.1");
         assertThat(in.certainty()).isEqualTo(CERTAIN);
         assertThat(in.reason()).isEqualTo("vendor \"Philips\" = Philips Medical Systems (alias \"philips\"); name 1.00 "
-                + "(\"IntelliSpace Cardiovascular\" ~ \"IntelliSpace Cardiovascular\"); version 2.2.1 ≤ 2.3.0");
+                + "(\"IntelliSpace Cardiovascular\" = \"IntelliSpace Cardiovascular\"); version 2.2.1 ≤ 2.3.0");
         assertThat(matcher.match(isc, model, "3.1").certainty()).isEqualTo(NOT_AFFECTED_VERSION);
         assertThat(matcher.match(isc, model, "B.12").certainty()).isEqualTo(LIKELY);
         assertThat(matcher.match(isc, model, null).certainty()).isEqualTo(LIKELY);

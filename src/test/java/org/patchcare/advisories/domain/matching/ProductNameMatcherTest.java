@@ -46,7 +46,8 @@ class ProductNameMatcherTest {
     void a_model_the_advisory_excludes_scores_zero() {
         assertThat(names.score("LOGIQ, not including LOGIQ 100 Pro", "LOGIQ 100 Pro", null)).isZero();
         assertThat(names.score("Vivid products, not including EchoPAC", "EchoPAC", null)).isZero();
-        assertThat(names.score("LOGIQ, not including LOGIQ 100 Pro", "LOGIQ E10", null)).isBetween(0.4, 0.8);
+        assertThat(names.score("LOGIQ, not including LOGIQ 100 Pro", "LOGIQ E10", null)).as("a model of the line")
+                .isBetween(0.6, 0.8);
     }
 
     @Test
@@ -63,7 +64,7 @@ class ProductNameMatcherTest {
         assertThat(names.score("Data module compactplus", "Data Module compactPlus", null)).isEqualTo(1.0);
         assertThat(names.score("3.0T Signa HDXx", "3.0T SIGNA HDxx", null)).isEqualTo(1.0);
         assertThat(names.score("BD Kiestra TLA WCA InoqulA+ speciman processor", "Kiestra InoqulA+ specimen processor",
-                null)).isGreaterThan(0.7);
+                null)).isGreaterThan(0.6);
     }
 
     @Test
