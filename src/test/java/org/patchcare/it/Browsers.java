@@ -37,6 +37,26 @@ public final class Browsers {
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking")));
     }
 
+    /** A page of a new headless Chromium window of the given size, with a 30 s default timeout. */
+    public static Page newPage(Playwright playwright, int width, int height) {
+        Browser browser = launch(playwright);
+        com.microsoft.playwright.BrowserContext context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(width, height));
+        context.setDefaultTimeout(30_000);
+        return context.newPage();
+    }
+
+    /** Saves a full-page screenshot as {@code <name>.png} in the screenshots folder (target/screenshots). */
+    public static void screenshot(Page page, String name) {
+        Path dir = Paths.get(System.getProperty("screenshots.dir", "target/screenshots"));
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+    }
+
     /** Logs in through the login form as a demo user and waits for the application to show. */
     public static void logIn(Page page, String username) {
         page.navigate(ItConfig.baseUrl() + "/login");

@@ -124,10 +124,8 @@ class DeviceFlowE2EIT {
 
     private void saveScreenshot(String name) {
         try {
-            Path dir = Paths.get(System.getProperty("screenshots.dir", "target/screenshots"));
-            Files.createDirectories(dir);
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
-        } catch (Exception e) {
+            Browsers.screenshot(page, name);
+        } catch (RuntimeException e) {
             System.err.println("Could not save a screenshot of the device flow: " + e.getMessage());
         }
     }

@@ -121,15 +121,7 @@ public class AdvisoryDetailView extends VerticalLayout implements BeforeEnterObs
         g.setId("vulnerability-grid");
         g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         g.addColumn(v -> v.cve() == null ? "(no CVE)" : v.cve()).setHeader("CVE").setAutoWidth(true).setFlexGrow(0);
-        g.addColumn(new ComponentRenderer<>(v -> {
-            HorizontalLayout h = new HorizontalLayout(AdvisoryFormats.cvss(v.cvss3Score() != null ? v.cvss3Score() : v.cvss2Score()));
-            h.setSpacing(false);
-            h.getStyle().set("gap", "0.3em");
-            if (v.kev()) {
-                h.add(AdvisoryFormats.kev());
-            }
-            return h;
-        })).setHeader("CVSS").setAutoWidth(true).setFlexGrow(0);
+        g.addColumn(new ComponentRenderer<>(v -> AdvisoryFormats.cvssAndKev(v.cvss3Score() != null ? v.cvss3Score() : v.cvss2Score(), v.kev()))).setHeader("CVSS").setAutoWidth(true).setFlexGrow(0);
         g.addColumn(v -> v.epss() == null ? "–" : String.format(Locale.ROOT, "%.1f%% (%.0fth pct.)",
                 v.epss().doubleValue() * 100, v.epssPercentile().doubleValue() * 100)).setHeader("EPSS")
                 .setAutoWidth(true).setFlexGrow(0);

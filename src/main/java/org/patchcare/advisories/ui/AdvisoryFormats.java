@@ -40,6 +40,17 @@ final class AdvisoryFormats {
         return s;
     }
 
+    /** The CVSS badge, followed by the KEV badge when the CVE is known to be exploited. */
+    static com.vaadin.flow.component.orderedlayout.HorizontalLayout cvssAndKev(BigDecimal score, boolean kev) {
+        var h = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(cvss(score));
+        h.setSpacing(false);
+        h.getStyle().set("gap", "0.3em");
+        if (kev) {
+            h.add(kev());
+        }
+        return h;
+    }
+
     static Span kev() {
         Span s = new Span("KEV");
         s.addClassNames("pc-badge", "pc-kev");

@@ -237,15 +237,7 @@ public class AdvisoryListView extends VerticalLayout {
         grid.addColumn(AdvisorySummary::vendors).setHeader("Vendor").setFlexGrow(1).setTooltipGenerator(AdvisorySummary::vendors);
         grid.addColumn(a -> AdvisoryFormats.day(a.currentRelease())).setHeader("Released").setKey("currentRelease")
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(a -> {
-            HorizontalLayout h = new HorizontalLayout(AdvisoryFormats.cvss(a.maxCvss()));
-            h.setSpacing(false);
-            h.getStyle().set("gap", "0.3em");
-            if (a.kev()) {
-                h.add(AdvisoryFormats.kev());
-            }
-            return h;
-        })).setHeader("Max CVSS").setKey("maxCvss").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(a -> AdvisoryFormats.cvssAndKev(a.maxCvss(), a.kev()))).setHeader("Max CVSS").setKey("maxCvss").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> a.affectedDevices() == 0 ? "–" : String.format(Locale.ROOT, "%,d", a.affectedDevices()))
                 .setHeader("Our devices").setKey("affectedDevices").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> a.revisions() > 1 ? a.revisions() + " revisions" : "").setHeader("Revisions")

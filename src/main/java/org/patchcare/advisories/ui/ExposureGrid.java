@@ -45,15 +45,7 @@ public final class ExposureGrid {
         }
         g.addColumn(ExposureView::softwareVersion).setHeader("Software").setAutoWidth(true).setFlexGrow(0);
         g.addColumn(ExposureView::cve).setHeader("CVE").setAutoWidth(true).setFlexGrow(0);
-        g.addColumn(new ComponentRenderer<>(e -> {
-            HorizontalLayout h = new HorizontalLayout(AdvisoryFormats.cvss(e.cvss()));
-            h.setSpacing(false);
-            h.getStyle().set("gap", "0.3em");
-            if (e.kev()) {
-                h.add(AdvisoryFormats.kev());
-            }
-            return h;
-        })).setHeader("CVSS").setAutoWidth(true).setFlexGrow(0);
+        g.addColumn(new ComponentRenderer<>(e -> AdvisoryFormats.cvssAndKev(e.cvss(), e.kev()))).setHeader("CVSS").setAutoWidth(true).setFlexGrow(0);
         g.addColumn(new ComponentRenderer<>(e -> AdvisoryFormats.state(e.state(), e.stateLabel())))
                 .setHeader("State").setAutoWidth(true).setFlexGrow(0);
         g.addColumn(e -> e.certainty().toLowerCase()).setHeader("Match").setAutoWidth(true).setFlexGrow(0)

@@ -49,15 +49,7 @@ public class SecurityHomeView extends VerticalLayout {
         grid.addColumn(new ComponentRenderer<>(a -> new Anchor("advisories/" + a.trackingId(), a.trackingId())))
                 .setHeader("Advisory").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AffectingAdvisory::title).setHeader("Title").setFlexGrow(3).setTooltipGenerator(AffectingAdvisory::title);
-        grid.addColumn(new ComponentRenderer<>(a -> {
-            HorizontalLayout h = new HorizontalLayout(AdvisoryFormats.cvss(a.maxCvss()));
-            h.setSpacing(false);
-            h.getStyle().set("gap", "0.3em");
-            if (a.kev()) {
-                h.add(AdvisoryFormats.kev());
-            }
-            return h;
-        })).setHeader("Max CVSS").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(a -> AdvisoryFormats.cvssAndKev(a.maxCvss(), a.kev()))).setHeader("Max CVSS").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> String.format(Locale.ROOT, "%,d", a.affectedDevices())).setHeader("Our devices")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> AdvisoryFormats.day(a.currentRelease())).setHeader("Released").setAutoWidth(true).setFlexGrow(0);

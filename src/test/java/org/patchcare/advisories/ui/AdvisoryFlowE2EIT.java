@@ -48,9 +48,7 @@ class AdvisoryFlowE2EIT {
     @AfterEach
     void closeBrowser() throws Exception {
         if (page != null && !page.isClosed()) {
-            Path dir = Paths.get(System.getProperty("screenshots.dir", "target/screenshots"));
-            Files.createDirectories(dir);
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("advisory-flow.png")).setFullPage(true));
+            Browsers.screenshot(page, "advisory-flow");
         }
         if (playwright != null) {
             playwright.close();
@@ -60,10 +58,7 @@ class AdvisoryFlowE2EIT {
     @Test
     void it_security_uploads_advisories_sees_rejections_and_the_affected_devices() throws Exception {
         playwright = Playwright.create();
-        Browser browser = Browsers.launch(playwright);
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1000));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
+        page = Browsers.newPage(playwright, 1440, 1000);
 
         Browsers.logIn(page, "itsec");
         page.navigate(ItConfig.baseUrl() + "/advisories");
@@ -104,9 +99,7 @@ class AdvisoryFlowE2EIT {
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Our devices"))).click();
         PlaywrightAssertions.assertThat(page.locator("#advisory-devices")).containsText("Not affected");
         PlaywrightAssertions.assertThat(page.locator("#advisory-devices")).containsText("Standalone pump");
-        Path dir = Paths.get(System.getProperty("screenshots.dir", "target/screenshots"));
-        Files.createDirectories(dir);
-        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("advisory-detail.png")).setFullPage(true));
+        Browsers.screenshot(page, "advisory-detail");
 
         page.navigate(ItConfig.baseUrl() + "/security");
         PlaywrightAssertions.assertThat(page.locator("#affecting-advisories")).containsText("ICSMA-17-017-01");

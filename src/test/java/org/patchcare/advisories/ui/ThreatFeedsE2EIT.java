@@ -47,9 +47,7 @@ class ThreatFeedsE2EIT {
     @AfterEach
     void closeBrowser() throws Exception {
         if (page != null && !page.isClosed()) {
-            Path dir = Paths.get(System.getProperty("screenshots.dir", "target/screenshots"));
-            Files.createDirectories(dir);
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("threat-feeds-flow.png")).setFullPage(true));
+            Browsers.screenshot(page, "threat-feeds-flow");
         }
         if (playwright != null) {
             playwright.close();
@@ -59,10 +57,7 @@ class ThreatFeedsE2EIT {
     @Test
     void it_security_loads_the_kev_catalogue_and_looks_up_a_cve() {
         playwright = Playwright.create();
-        Browser browser = Browsers.launch(playwright);
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1000));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
+        page = Browsers.newPage(playwright, 1440, 1000);
 
         Browsers.logIn(page, "itsec");
         page.navigate(ItConfig.baseUrl() + "/threat-feeds");
