@@ -160,8 +160,10 @@ class MatchingQualityBench {
 
     private static final List<String> FAMILY_WORDS = List.of("pump", "pumps", "monitor", "monitors", "system", "systems",
             "software", "station", "server", "unit", "device", "application", "app", "module");
-    private static final List<String> DECOY_WORDS = List.of("Telemetry", "Anesthesia", "Ventilator", "Imaging",
-            "Dialysis", "Surgical", "Oximeter", "Lab", "Connect", "Cardio", "Neuro", "Vision", "Infusion", "Archive");
+    /** Distinguishing words for decoys (not device-kind words such as "Infusion", which name no product). */
+    private static final List<String> DECOY_WORDS = List.of("Telemetry", "Anesthesia", "Ventilator", "Surgical",
+            "Oximeter", "Lab", "Connect", "Cardio", "Neuro", "Vision", "Archive", "Nova", "Prime", "Flex", "Quest",
+            "Sentry", "Apex", "Orbit");
 
     private final Random random = new Random(SEED);
 

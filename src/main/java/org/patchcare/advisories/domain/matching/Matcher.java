@@ -71,9 +71,11 @@ public final class Matcher {
             return new ModelMatch(product, model, vendor, vendorReason, byHelper.get().score(),
                     byHelper.get().explanation(), false, spec);
         }
-        boolean listed = model.modelNumber() != null && !Names.identifierKey(model.modelNumber()).isEmpty()
-                && spec.listedNames().stream().anyMatch(n -> Names.identifierKey(n)
-                        .equals(Names.identifierKey(model.modelNumber())));
+        boolean listed = false;
+        if (model.modelNumber() != null && !spec.listedNames().isEmpty()) {
+            String number = Names.identifierKey(model.modelNumber());
+            listed = !number.isEmpty() && spec.listedNames().stream().anyMatch(n -> Names.identifierKey(n).equals(number));
+        }
         List<String> advisoryNames = advisoryNames(product, platform, spec);
         Set<String> ignored = ignoredWords(product, platform, model);
         ProductNameMatcher.NameScore name = names.explain(advisoryNames, model.modelName(), model.modelNumber(), ignored);

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * "monitor", "system", "software", ...) {@value #FAMILY_WEIGHT}, filler words and the vendor's own name 0. The score
  * is {@code M × (0.5 + 0.5 × A)}, M the share of the model's weight found in the advisory, A the share of the
  * advisory's weight found in the model, times {@value #MISSING_WORD_FACTOR} for each word of the model (not a family
- * word) that the advisory lacks: "Pyxis MedStation ES Server" is not "Pyxis MedStation ES".
+ * word) that the advisory lacks ("Pyxis MedStation ES Server" is not "Pyxis MedStation ES"), and times
+ * {@value #UNNAMED_WORD_FACTOR} for each word of the advisory the model lacks ("Pyxis Connect" is not quite "Pyxis
+ * Inventory Connect").
  * Short upper-case codes in mixed-case names ("ES", "VH", "LVP") weigh {@value #CODE_WEIGHT} and, like numbers, count
  * as identifiers. Names equal after normalisation score 1. Tokens in parentheses count only when found ("(WLAN only)", "(CSM)"). Alternatives
  * An advisory name whose words begin the model's name, followed only by a model code ("LOGIQ" for "LOGIQ E10"), names a product line and scores at
@@ -38,6 +40,7 @@ public final class ProductNameMatcher {
     static final double CODE_WEIGHT = 2.0;
     static final double MISSING_WORD_FACTOR = 0.85;
     static final double LINE_SCORE = 0.65;
+    static final double UNNAMED_WORD_FACTOR = 0.95;
 
     /** A name's score and its explanation for people. */
     public record NameScore(double score, String explanation) {
@@ -69,7 +72,11 @@ public final class ProductNameMatcher {
             "centre", "suite", "tool", "service", "web", "interface", "controller", "transmitter", "receiver",
             "mobile", "medical", "clinical", "patient", "wireless", "wifi", "wlan", "network", "networked", "remote",
             "firmware", "android", "ios", "windows", "embedded", "handheld", "bedside", "central", "cloud",
-            "database", "db", "viewer", "view", "gateway", "dock", "docking", "cart", "console", "kit");
+            "database", "db", "viewer", "view", "gateway", "dock", "docking", "cart", "console", "kit",
+            // what kind of device, not which one
+            "infusion", "syringe", "volumetric", "insulin", "ultrasound", "electrocardiograph", "cardiograph",
+            "resting", "ecg", "ekg", "holter", "testing", "analysis", "diagnostic", "recorder", "dialysis",
+            "hemodialysis", "delivery", "imaging", "vital", "sign", "signs");
     private static final Pattern RAW_TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[-.][\\p{L}\\p{N}]+)*");
     private static final Pattern SLASH_GROUP = Pattern.compile("[^\\s/()]+(?:\\s?/\\s?[^\\s/()]+)+");
     private static final Pattern EXCLUSION = Pattern.compile("(?i)[,;(]?\\s*\\b(?:not including|excluding|except)\\b(.*)$");
@@ -80,6 +87,7 @@ public final class ProductNameMatcher {
 
     private final Map<Key, List<Tokens>> readingCache = new ConcurrentHashMap<>();
     private final Map<Key, Tokens> modelCache = new ConcurrentHashMap<>();
+    private final Map<String, String> normalized = new ConcurrentHashMap<>();
 
     /** Score 0..1 of an advisory product name against a model name and optional model number. */
     public double score(String advisoryProductName, String modelName, String modelNumber) {
@@ -101,8 +109,10 @@ public final class ProductNameMatcher {
         NameScore best = new NameScore(0, "name 0.00 (\"" + modelName + "\" ~ \"" + String.join("\" / \"",
                 advisoryNames) + "\")");
         for (String advisoryName : advisoryNames) {
-            if (advisoryName != null && !Names.normalize(advisoryName).isEmpty()
-                    && Names.normalize(advisoryName).equals(Names.normalize(modelName))) {
+            String normalizedAdvisory = normalized.computeIfAbsent(advisoryName == null ? "" : advisoryName,
+                    Names::compact);
+            if (!normalizedAdvisory.isEmpty() && normalizedAdvisory.equals(normalized.computeIfAbsent(
+                    modelName == null ? "" : modelName, Names::compact))) {
                 return new NameScore(1.0, "name 1.00 (\"" + modelName + "\" = \"" + advisoryName + "\")");
             }
             List<Tokens> readings = readingCache.computeIfAbsent(new Key(advisoryName, ignored),
@@ -263,15 +273,15 @@ public final class ProductNameMatcher {
 
     static NameScore best(List<Tokens> advisory, Tokens model, String modelNumber) {
         double best = -1;
-        String bestWhy = "";
+        Tokens bestReading = advisory.get(0);
         for (Tokens reading : advisory) {
             double s = score(reading, model, modelNumber);
             if (s > best) {
                 best = s;
-                bestWhy = why(reading, model, s);
+                bestReading = reading;
             }
         }
-        return new NameScore(Math.max(0, best), bestWhy);
+        return new NameScore(Math.max(0, best), why(bestReading, model, Math.max(0, best)));
     }
 
     private static String why(Tokens advisory, Tokens model, double score) {
@@ -284,8 +294,7 @@ public final class ProductNameMatcher {
         }
         List<Token> modelTokens = new ArrayList<>(model.tokens());
         String number = modelNumber == null ? "" : Names.identifierKey(modelNumber);
-        boolean numberNamed = !number.isEmpty()
-                && advisory.tokens().stream().anyMatch(t -> t.identifier() && t.text().equals(number));
+        boolean numberNamed = !number.isEmpty() && named(number, advisory.tokens());
         if (numberNamed && modelTokens.stream().noneMatch(t -> t.text().equals(number))) {
             modelTokens.add(new Token(number, ID_WEIGHT, true, false));
         }
@@ -303,9 +312,13 @@ public final class ProductNameMatcher {
         }
         double advisoryWeight = 0;
         double advisoryFound = 0;
+        int advisoryMissing = 0;
         for (int i = 0; i < advisory.tokens().size(); i++) {
             Token t = advisory.tokens().get(i);
             double q = quality(advisory.tokens(), i, modelTokens);
+            if (q == 0 && t.weight() >= 1 && !t.optional()) {
+                advisoryMissing++;
+            }
             if (t.optional()) {
                 if (q > 0) {
                     advisoryWeight += t.weight();
@@ -320,7 +333,7 @@ public final class ProductNameMatcher {
             return 0;
         }
         double s = (modelFound / modelWeight) * (0.5 + 0.5 * (advisoryFound / advisoryWeight))
-                * Math.pow(MISSING_WORD_FACTOR, missingWords);
+                * Math.pow(MISSING_WORD_FACTOR, missingWords) * Math.pow(UNNAMED_WORD_FACTOR, advisoryMissing);
         List<Token> modelIds = new ArrayList<>(modelTokens);
         if (!number.isEmpty() && !numberNamed && number.chars().anyMatch(Character::isDigit)) {
             modelIds.add(new Token(number, ID_WEIGHT, true, false));
@@ -351,6 +364,20 @@ public final class ProductNameMatcher {
         }
         // what the model adds is a model code ("E10", "E95"), not another word ("LOGIQ Cart" is not a LOGIQ model)
         return modelSignificant.subList(significant.size(), modelSignificant.size()).stream().allMatch(Token::identifier);
+    }
+
+    /** True when the text is a token of the list, or two or three adjacent tokens joined ("EC 40" for "EC40"). */
+    private static boolean named(String text, List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String joined = "";
+            for (int j = i; j < Math.min(tokens.size(), i + 3) && joined.length() < text.length(); j++) {
+                joined += tokens.get(j).text();
+                if (joined.equals(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** True when a (non-optional) identifier of {@code own} is not found on the other side. */
@@ -389,14 +416,16 @@ public final class ProductNameMatcher {
             if (o.equals(t.text())) {
                 return 1;
             }
-            String joined = o;
-            for (int j = i + 1; j < Math.min(other.size(), i + 3); j++) {
-                joined += other.get(j).text();
-                if (joined.equals(t.text())) {
-                    return 1;
+            if (o.length() < t.text().length() && t.text().startsWith(o)) {
+                String joined = o;
+                for (int j = i + 1; j < Math.min(other.size(), i + 3); j++) {
+                    joined += other.get(j).text();
+                    if (joined.equals(t.text())) {
+                        return 1;
+                    }
                 }
             }
-            if (o.length() > t.text().length() && joinsWithNeighbours(own, index, o)) {
+            if (o.length() > t.text().length() && o.contains(t.text()) && joinsWithNeighbours(own, index, o)) {
                 return 1;
             }
             if (!t.identifier() && !other.get(i).identifier() && t.text().length() >= 6 && o.length() >= 6

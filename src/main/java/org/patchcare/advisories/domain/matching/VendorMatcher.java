@@ -94,10 +94,10 @@ public final class VendorMatcher {
 
     /** Every manufacturer this vendor string may mean, best first (a list of vendors gives several). */
     public List<VendorMatch> matchAll(String advisoryVendor) {
-        if (advisoryVendor == null || Names.vendorKey(advisoryVendor).isEmpty()) {
+        if (advisoryVendor == null) {
             return List.of();
         }
-        return cache.computeIfAbsent(advisoryVendor, this::compute);
+        return cache.computeIfAbsent(advisoryVendor, v -> Names.vendorKey(v).isEmpty() ? List.of() : compute(v));
     }
 
     private List<VendorMatch> compute(String vendor) {
