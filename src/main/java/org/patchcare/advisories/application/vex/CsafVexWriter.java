@@ -44,8 +44,8 @@ import java.util.stream.Collectors;
  * label.</li>
  * <li><b>Affected:</b> a remediation (test 6.1.27.10): {@code mitigation} with the detail text when there is one,
  * else {@code vendor_fix} naming the vendor advisory, else {@code none_available}.</li>
- * <li><b>Fixed</b> with a detail: a {@code vendor_fix} remediation with it. <b>Under investigation</b> with a detail:
- * an {@code impact} threat with it.</li>
+ * <li><b>Fixed</b> with a detail: a {@code vendor_fix} remediation with it. <b>Under investigation:</b> a
+ * {@code none_available} remediation (optional test 6.2.2) with the detail and the vendor advisory.</li>
  * <li><b>Scores:</b> CVSS v2, v3.0 and v3.1 vectors as {@code cvss_v2}/{@code cvss_v3}, the base score and severity
  * computed from the vector (test 6.1.9), for every product not fixed (optional test 6.2.19). A score without a
  * vector, a CVSS v4 vector (which CSAF 2.0 cannot carry) or an unreadable vector is written as a note.</li>
@@ -317,7 +317,6 @@ public final class CsafVexWriter {
     private static Map<String, String> impact(Verdict verdict) {
         String details = switch (verdict.state()) {
             case NOT_AFFECTED -> verdict.detail() != null ? verdict.detail() : justificationSentence(verdict);
-            case UNDER_INVESTIGATION -> verdict.detail();
             default -> null;
         };
         return details == null ? null : Map.of("category", "impact", "details", details);
@@ -348,9 +347,22 @@ public final class CsafVexWriter {
         Action action = switch (verdict.state()) {
             case AFFECTED -> actionStatement(verdict);
             case FIXED -> verdict.detail() == null ? null : new Action("vendor_fix", verdict.detail());
-            default -> null;
+            case UNDER_INVESTIGATION -> investigation(verdict);
+            case NOT_AFFECTED -> null;
         };
         return action == null ? null : Map.of("category", action.category(), "details", action.details());
+    }
+
+    /**
+     * The remediation of a product under investigation (optional test 6.2.2 asks for one): {@code none_available},
+     * as nothing is decided yet, with the detail text and the vendor advisory to read meanwhile.
+     */
+    private static Action investigation(Verdict verdict) {
+        String details = verdict.detail() != null ? "Under investigation: " + verdict.detail()
+                : "Under investigation; no remediation is decided yet.";
+        String advisory = advisoryLabel(verdict.decisive());
+        return new Action("none_available", advisory == null ? details
+                : details + (details.endsWith(".") ? "" : ".") + " Vendor advisory: " + advisory + ".");
     }
 
     /**

@@ -312,6 +312,22 @@ class CsafVexWriterTest {
     }
 
     @Test
+    void products_under_investigation_get_a_remediation_saying_nothing_is_decided_yet() {
+        JsonNode ward = vulnerability(writer.write(VexScenarios.wardExport()), "CVE-2024-1486");
+        assertThat(ward.has("threats")).isFalse();
+        JsonNode remediation = ward.path("remediations").get(0);
+        assertThat(remediation.path("category").asString()).isEqualTo("none_available");
+        assertThat(strings(remediation.path("product_ids"))).containsExactly("RAD-0012");
+        assertThat(remediation.path("details").asString()).isEqualTo("Under investigation: Waiting for GE's answer"
+                + " on product scope. Vendor advisory: ICSMA-20-049-02: GE Healthcare Ultrasound products (Update A).");
+        JsonNode model = vulnerability(writer.write(VexScenarios.modelExport()), "CVE-2020-12041");
+        assertThat(strings(model.path("remediations").get(0).path("product_ids"))).containsExactly(
+                VexScenarios.spectrum800().key(), VexScenarios.spectrum801().key());
+        assertThat(model.path("remediations").get(0).path("details").asString())
+                .startsWith("Under investigation; no remediation is decided yet. Vendor advisory: ICSMA-20-170-04");
+    }
+
+    @Test
     void publishes_as_the_hospital_with_rfc_3339_utc_dates_and_one_revision() {
         VexRequest request = VexScenarios.singleDeviceExport();
         JsonNode document = writer.write(request).path("document");
