@@ -30,18 +30,12 @@ import org.patchcare.inventory.application.PageRequest;
 import org.patchcare.shared.api.ApiErrors;
 import org.patchcare.shared.api.Problem;
 import org.patchcare.shared.api.QueryParams;
-import org.patchcare.shared.domain.InvalidInputException;
 import org.patchcare.shared.io.SizeLimitedInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -156,8 +150,9 @@ public class AdvisoryResource {
         int size = QueryParams.integer("limit", limit, DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
         boolean ascending = dir != null && !dir.isBlank() && QueryParams.ascending("dir", dir);
         AdvisoryFilter filter = new AdvisoryFilter(QueryParams.text(text), QueryParams.text(vendor),
-                date("from", from, false), date("to", to, true), bool("kev", kev), cvss("minCvss", minCvss),
-                cvss("maxCvss", maxCvss), bool("affectsMyDevices", affects));
+                QueryParams.day("from", from, false), QueryParams.day("to", to, true), QueryParams.bool("kev", kev),
+                QueryParams.cvss("minCvss", minCvss), QueryParams.cvss("maxCvss", maxCvss),
+                QueryParams.bool("affectsMyDevices", affects));
         PageRequest page = new PageRequest(first, size, QueryParams.text(sort), ascending);
         return new AdvisoryPage(advisories.list(filter, page), first, size, advisories.count(filter));
     }
@@ -179,43 +174,5 @@ public class AdvisoryResource {
     public Response document(@PathParam("trackingId") String trackingId, @PathParam("revision") String revision) {
         int n = QueryParams.integer("revision", revision, 1, 1, Integer.MAX_VALUE);
         return Response.ok(advisories.revisionDocument(trackingId, n), MediaType.APPLICATION_JSON).build();
-    }
-
-    static Boolean bool(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> Boolean.TRUE;
-            case "false", "no", "0" -> Boolean.FALSE;
-            default -> throw new InvalidInputException(name, "must be true or false");
-        };
-    }
-
-    static BigDecimal cvss(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal d = new BigDecimal(value.strip());
-            if (d.signum() < 0 || d.compareTo(BigDecimal.TEN) > 0) {
-                throw new InvalidInputException(name, "must be a CVSS score between 0 and 10");
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, "must be a CVSS score between 0 and 10, e.g. 7.5");
-        }
-    }
-
-    static Instant date(String name, String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate d = LocalDate.parse(value.strip());
-            return (endOfDay ? d.plusDays(1) : d).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "must be a date like 2024-05-31");
-        }
     }
 }

@@ -73,8 +73,8 @@ public class ExposureResource {
         int size = QueryParams.integer("limit", limit, 50, 1, PageRequest.MAX_LIMIT);
         boolean ascending = dir != null && !dir.isBlank() && QueryParams.ascending("dir", dir);
         ExposureFilter filter = new ExposureFilter(QueryParams.text(assetTag), QueryParams.text(trackingId),
-                QueryParams.text(cve), QueryParams.text(state), AdvisoryResource.bool("open", open),
-                AdvisoryResource.bool("kev", kev));
+                QueryParams.text(cve), QueryParams.text(state), QueryParams.bool("open", open),
+                QueryParams.bool("kev", kev));
         return new ExposurePage(exposures.list(filter, new PageRequest(first, size, QueryParams.text(sort), ascending)),
                 first, size, exposures.count(filter));
     }

@@ -1,5 +1,6 @@
 package org.patchcare.advisories.application;
 
+import static org.patchcare.shared.domain.Texts.cut;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -121,14 +122,24 @@ public class AdvisoryService {
         String hash = CsafJson.contentHash(doc);
         Advisory.Content content = new CsafContentReader().read(doc, warnings);
         String trackingId = doc.path("document").path("tracking").path("id").asString();
+        return store(find(trackingId), trackingId, content, hash, origin, sourceName,
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Stores what a document (or a manual entry) says, given the advisory already stored under its tracking id (or
+     * null): a new advisory, a new current revision, an older revision kept
+     * beside the current one, or nothing when the content is already stored; then matches the current content.
+     */
+    private ImportResult store(Advisory stored, String trackingId, Advisory.Content content, String hash,
+                               AdvisoryOrigin origin, String sourceName, String document) {
         String actor = currentUser.username();
         Instant now = clock.instant();
-
-        Advisory advisory = find(trackingId);
+        Advisory advisory = stored;
         ImportOutcome outcome;
         if (advisory == null) {
             advisory = new Advisory(trackingId, origin);
-            advisory.replaceContent(content, hash, origin, sourceName, new String(body, StandardCharsets.UTF_8), actor, now);
+            advisory.replaceContent(content, hash, origin, sourceName, document, actor, now);
             em.persist(advisory);
             audit.created(AUDIT_TYPE, trackingId, snapshot(advisory));
             outcome = ImportOutcome.CREATED;
@@ -142,7 +153,7 @@ public class AdvisoryService {
             }
             if (olderThanCurrent(content, advisory)) {
                 AdvisoryRevision kept = advisory.addRevision(hash, content.trackingVersion(), content.currentRelease(),
-                        origin, sourceName, new String(body, StandardCharsets.UTF_8), actor, now);
+                        origin, sourceName, document, actor, now);
                 em.flush();
                 audit.event(AUDIT_TYPE, trackingId, "revision " + kept.getRevisionNo() + " stored",
                         "version " + content.trackingVersion() + " of " + content.currentRelease()
@@ -153,10 +164,11 @@ public class AdvisoryService {
                         matcher.openExposures(advisory), matcher.pendingReviews(advisory));
             }
             Snapshot before = snapshot(advisory);
-            advisory.replaceContent(content, hash, origin, sourceName, new String(body, StandardCharsets.UTF_8), actor, now);
+            advisory.replaceContent(content, hash, origin, sourceName, document, actor, now);
             em.flush();
-            audit.changed(AUDIT_TYPE, trackingId, before, snapshot(advisory),
-                    "revision " + advisory.getRevisionCount() + " imported (" + origin.name().toLowerCase(Locale.ROOT) + ")");
+            audit.changed(AUDIT_TYPE, trackingId, before, snapshot(advisory), "revision " + advisory.getRevisionCount()
+                    + (origin == AdvisoryOrigin.MANUAL ? " entered by hand"
+                    : " imported (" + origin.name().toLowerCase(Locale.ROOT) + ")"));
             outcome = ImportOutcome.REVISED;
         }
         em.flush();
@@ -282,28 +294,7 @@ public class AdvisoryService {
                         cut(cmd.vendor().strip() + " " + cmd.productName().strip() + (versions == null ? "" : " " + versions), 1000),
                         null, null)),
                 vulns);
-        ImportOutcome outcome;
-        if (advisory == null) {
-            advisory = new Advisory(trackingId, AdvisoryOrigin.MANUAL);
-            advisory.replaceContent(content, hash, AdvisoryOrigin.MANUAL, "entered by hand", document, actor, now);
-            em.persist(advisory);
-            audit.created(AUDIT_TYPE, trackingId, snapshot(advisory));
-            outcome = ImportOutcome.CREATED;
-        } else if (advisory.getRevisions().stream().anyMatch(r -> r.getContentHash().equals(hash))) {
-            return new ImportResult(ImportOutcome.UNCHANGED, trackingId, advisory.getRevisionCount(), advisory.getTitle(),
-                    warnings(advisory), matcher.affectedDevices(advisory), matcher.openExposures(advisory),
-                    matcher.pendingReviews(advisory));
-        } else {
-            Snapshot before = snapshot(advisory);
-            advisory.replaceContent(content, hash, AdvisoryOrigin.MANUAL, "entered by hand", document, actor, now);
-            em.flush();
-            audit.changed(AUDIT_TYPE, trackingId, before, snapshot(advisory), "revision " + revision + " entered by hand");
-            outcome = ImportOutcome.REVISED;
-        }
-        em.flush();
-        ExposureMatcher.Outcome matched = matcher.matchAdvisory(advisory);
-        return new ImportResult(outcome, trackingId, advisory.getRevisionCount(), advisory.getTitle(),
-                warnings(advisory), matched.affectedDevices(), matched.openExposures(), matched.pendingReviews());
+        return store(advisory, trackingId, content, hash, AdvisoryOrigin.MANUAL, "entered by hand", document);
     }
 
     static final String MANUAL_PRODUCT = "MANUAL-PRODUCT-1";
@@ -546,10 +537,6 @@ public class AdvisoryService {
 
     static BigDecimal decimal(Object o) {
         return o == null ? null : o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
 }

@@ -16,17 +16,14 @@ import org.patchcare.advisories.application.InventoryModels.DeviceRow;
 import org.patchcare.advisories.application.InventoryModels.ModelRow;
 import org.patchcare.advisories.application.ModelJudge.Verdict;
 import org.patchcare.audit.application.AuditService;
+import org.patchcare.shared.domain.Digests;
 import org.patchcare.audit.application.Snapshot;
 import org.patchcare.shared.security.CurrentUser;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,19 +71,30 @@ public class ExposureMatcher {
     }
 
     public Outcome matchAdvisory(Advisory advisory) {
-        return match(advisory, null);
+        return match(advisory, null, new ModelJudge(inventory.models()), inventory.decisions());
     }
 
-    /** Re-evaluates only the given devices (after a device was added or its model or software changed). */
-    public Outcome matchDevices(Advisory advisory, Set<Long> deviceIds) {
-        return match(advisory, deviceIds);
-    }
-
-    private Outcome match(Advisory advisory, Set<Long> onlyDevices) {
-        long started = System.nanoTime();
-        List<ModelRow> models = inventory.models();
-        ModelJudge judge = new ModelJudge(models);
+    /**
+     * Re-evaluates only the given devices (after a device was added or its model or software changed) against each
+     * advisory; the inventory's models and IT's decisions are read once for all of them.
+     *
+     * @return the summed number of exposures created and moved to fixed
+     */
+    public Outcome matchDevices(List<Advisory> advisories, Set<Long> deviceIds) {
+        ModelJudge judge = new ModelJudge(inventory.models());
         Map<String, Decision> decisions = inventory.decisions();
+        int created = 0;
+        int fixed = 0;
+        for (Advisory a : advisories) {
+            Outcome o = match(a, deviceIds, judge, decisions);
+            created += o.created();
+            fixed += o.fixed();
+        }
+        return new Outcome(0, 0, 0, created, fixed);
+    }
+
+    private Outcome match(Advisory advisory, Set<Long> onlyDevices, ModelJudge judge, Map<String, Decision> decisions) {
+        long started = System.nanoTime();
 
         Map<ProductEntry, List<Impact>> impacts = impacts(advisory);
         Map<Long, List<Verdict>> byModel = new HashMap<>();
@@ -286,13 +294,7 @@ public class ExposureMatcher {
 
     /** Identifies an advisory product across advisories and revisions: vendor, name and version, normalised. */
     static String productKey(ProductEntry p) {
-        String text = norm(p.vendor()) + "|" + norm(p.productName()) + "|" + norm(p.versionText());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(norm(p.vendor()) + "|" + norm(p.productName()) + "|" + norm(p.versionText()));
     }
 
     private static String norm(String s) {

@@ -16,7 +16,6 @@ import jakarta.persistence.PersistenceContext;
 import org.patchcare.advisories.domain.Advisory;
 import org.patchcare.inventory.application.DeviceChanged;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,15 +76,10 @@ public class RematchJob {
     /** Matches the given devices against every advisory, in one transaction. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void rematch(Set<Long> deviceIds) {
-        List<Advisory> advisories = new ArrayList<>(em.createQuery("select a from Advisory a", Advisory.class)
-                .getResultList());
-        int created = 0;
-        int fixed = 0;
-        for (Advisory a : advisories) {
-            ExposureMatcher.Outcome o = matcher.matchDevices(a, deviceIds);
-            created += o.created();
-            fixed += o.fixed();
-        }
+        List<Advisory> advisories = em.createQuery("select a from Advisory a", Advisory.class).getResultList();
+        ExposureMatcher.Outcome o = matcher.matchDevices(advisories, deviceIds);
+        int created = o.created();
+        int fixed = o.fixed();
         if (created + fixed > 0) {
             LOG.info(deviceIds.size() + " changed devices re-matched: " + created + " new exposures, " + fixed
                     + " moved to fixed");

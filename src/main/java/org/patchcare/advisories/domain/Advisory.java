@@ -1,5 +1,6 @@
 package org.patchcare.advisories.domain;
 
+import static org.patchcare.shared.domain.Texts.cut;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -170,10 +171,6 @@ public class Advisory extends BaseEntity {
                 currentRelease, origin, sourceName, document, actor, now);
         revisions.add(revision);
         return revision;
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     public String getTrackingId() { return trackingId; }

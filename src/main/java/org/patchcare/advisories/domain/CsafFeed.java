@@ -4,12 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.patchcare.shared.domain.BaseEntity;
+import org.patchcare.shared.domain.Digests;
+import org.patchcare.shared.domain.Texts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /** A CSAF provider feed PatchCare polls, and what it remembers between polls (the feed client's cursor). */
 @Entity
@@ -42,17 +40,13 @@ public class CsafFeed extends BaseEntity {
     }
 
     public static String hash(String url) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(url);
     }
 
     public void polled(Instant at, String status, String summary, String newCursor) {
         this.lastPollAt = at;
         this.lastStatus = status;
-        this.lastSummary = summary == null || summary.length() <= 4000 ? summary : summary.substring(0, 3999) + "…";
+        this.lastSummary = Texts.cut(summary, 4000);
         if (newCursor != null) {
             this.cursor = newCursor;
         }

@@ -1,5 +1,6 @@
 package org.patchcare.advisories.domain;
 
+import static org.patchcare.shared.domain.Texts.cut;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -54,9 +55,9 @@ public class Exposure extends BaseEntity {
         this.deviceId = deviceId;
         this.advisory = advisory;
         this.cve = cve;
-        this.matchedProduct = cut(matchedProduct);
+        this.matchedProduct = cut(matchedProduct, 1000);
         this.certainty = certainty;
-        this.matchReason = cut(matchReason);
+        this.matchReason = cut(matchReason, 1000);
     }
 
     /**
@@ -85,20 +86,16 @@ public class Exposure extends BaseEntity {
         ExposureState from = state;
         this.state = to;
         this.justification = why;
-        this.stateReason = cut(reason.strip());
+        this.stateReason = cut(reason.strip(), 1000);
         touch(actor, now);
         return new ExposureEvent(this, from, to, why, stateReason, actor, now);
     }
 
     /** Matching found a new product or reason for the same exposure (the advisory got a new revision). */
     public void rematched(String matchedProduct, String certainty, String matchReason) {
-        this.matchedProduct = cut(matchedProduct);
+        this.matchedProduct = cut(matchedProduct, 1000);
         this.certainty = certainty;
-        this.matchReason = cut(matchReason);
-    }
-
-    private static String cut(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
+        this.matchReason = cut(matchReason, 1000);
     }
 
     public String getPublicId() { return publicId; }

@@ -1,5 +1,6 @@
 package org.patchcare.advisories.domain;
 
+import static org.patchcare.shared.domain.Texts.cut;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -65,9 +66,9 @@ public class MatchReview extends BaseEntity {
     }
 
     public void update(String productLabel, double score, String reason, int devices) {
-        this.productLabel = cut(productLabel);
+        this.productLabel = cut(productLabel, 1000);
         this.score = BigDecimal.valueOf(Math.max(0, Math.min(1, score))).setScale(3, RoundingMode.HALF_UP);
-        this.reason = cut(reason);
+        this.reason = cut(reason, 1000);
         this.devices = devices;
     }
 
@@ -79,14 +80,10 @@ public class MatchReview extends BaseEntity {
             throw new DomainException("Confirm or dismiss the match.");
         }
         this.status = decision;
-        this.comment = comment == null || comment.isBlank() ? null : cut(comment.strip());
+        this.comment = comment == null || comment.isBlank() ? null : cut(comment.strip(), 1000);
         this.decidedBy = actor;
         this.decidedAt = now;
         touch(actor, now);
-    }
-
-    private static String cut(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
     }
 
     public String getPublicId() { return publicId; }

@@ -37,6 +37,7 @@ import org.patchcare.advisories.application.AdvisoryViews.AdvisorySummary;
 import org.patchcare.advisories.application.AdvisoryViews.ImportResult;
 import org.patchcare.advisories.domain.AdvisoryOrigin;
 import org.patchcare.inventory.application.PageRequest;
+import org.patchcare.inventory.ui.Caller;
 import org.patchcare.shared.domain.InvalidInputException;
 import org.patchcare.shared.domain.Roles;
 import org.patchcare.shared.ui.MainLayout;
@@ -89,9 +90,9 @@ public class AdvisoryListView extends VerticalLayout {
         refresh();
     }
 
+    /** IT security and administrators import advisories and decide exposures (the services check again). */
     static boolean mayImport() {
-        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
-        return request != null && (request.isUserInRole(Roles.IT_SECURITY) || request.isUserInRole(Roles.ADMIN));
+        return Caller.hasRole(Roles.IT_SECURITY) || Caller.hasRole(Roles.ADMIN);
     }
 
     private VerticalLayout upload() {

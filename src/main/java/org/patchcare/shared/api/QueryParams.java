@@ -57,6 +57,50 @@ public final class QueryParams {
         throw new InvalidInputException(name, "'" + value + "' is not a direction; use asc or desc");
     }
 
+    /** {@code true}/{@code yes}/{@code 1} or {@code false}/{@code no}/{@code 0}, or null when the parameter is absent. */
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> Boolean.TRUE;
+            case "false", "no", "0" -> Boolean.FALSE;
+            default -> throw new InvalidInputException(name, "must be true or false");
+        };
+    }
+
+    /** A CVSS score 0–10, or null when the parameter is absent. */
+    public static java.math.BigDecimal cvss(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal d = new java.math.BigDecimal(value.strip());
+            if (d.signum() < 0 || d.compareTo(java.math.BigDecimal.TEN) > 0) {
+                throw new InvalidInputException(name, "must be a CVSS score between 0 and 10");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, "must be a CVSS score between 0 and 10, e.g. 7.5");
+        }
+    }
+
+    /**
+     * A day (YYYY-MM-DD) as the instant it starts in UTC, or, with {@code endOfDay}, the instant the next day starts;
+     * null when the parameter is absent.
+     */
+    public static java.time.Instant day(String name, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            java.time.LocalDate d = java.time.LocalDate.parse(value.strip());
+            return (endOfDay ? d.plusDays(1) : d).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(name, "must be a date like 2024-05-31");
+        }
+    }
+
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

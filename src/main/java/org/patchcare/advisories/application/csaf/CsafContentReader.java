@@ -1,5 +1,6 @@
 package org.patchcare.advisories.application.csaf;
 
+import static org.patchcare.shared.domain.Texts.cut;
 import org.patchcare.advisories.domain.Advisory;
 import org.patchcare.advisories.domain.HistoryEntry;
 import org.patchcare.advisories.domain.Note;
@@ -202,13 +203,6 @@ public final class CsafContentReader {
 
     private static String orElse(String s, String other) {
         return s == null ? other : s;
-    }
-
-    static String cut(String s, int max) {
-        if (s == null) {
-            return null;
-        }
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     /** CSAF dates are RFC 3339 date-times; the schema has checked the format. */

@@ -1,5 +1,6 @@
 package org.patchcare.advisories.application.csaf;
 
+import org.patchcare.shared.domain.Digests;
 import org.patchcare.shared.domain.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -7,11 +8,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -62,12 +59,7 @@ public final class CsafJson {
     public static String contentHash(JsonNode node) {
         StringBuilder sb = new StringBuilder(4096);
         canonical(node, sb);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return Digests.sha256Hex(sb.toString());
     }
 
     private static void canonical(JsonNode node, StringBuilder sb) {

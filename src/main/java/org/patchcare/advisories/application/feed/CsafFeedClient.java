@@ -1,5 +1,6 @@
 package org.patchcare.advisories.application.feed;
 
+import org.patchcare.shared.domain.Digests;
 import org.patchcare.advisories.application.feed.FeedListing.Entry;
 
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -21,7 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -391,7 +389,7 @@ public final class CsafFeedClient {
                 return statusProblem(url, doc.status(), "the feed lists it but the server does not have it");
             }
             byte[] body = doc.body();
-            String sha512 = hex(digest("SHA-512", body));
+            String sha512 = Digests.hex("SHA-512", body);
             Instant updated = entry.updated() != null ? entry.updated() : httpDate(doc.headers());
 
             URI hashUrl = entry.hashUrl() != null ? entry.hashUrl()
@@ -426,7 +424,7 @@ public final class CsafFeedClient {
                         + "the document was withheld and is fetched again at the next poll", true);
             }
             boolean sha256 = expected.length() == 64;
-            String actual = sha256 ? hex(digest("SHA-256", body)) : sha512;
+            String actual = sha256 ? Digests.hex("SHA-256", body) : sha512;
             if (!actual.equalsIgnoreCase(expected)) {
                 return new FetchProblem(url, "checksum mismatch for " + url + ": expected " + abbreviate(expected)
                         + ", got " + abbreviate(actual) + " (" + (sha256 ? "SHA-256" : "SHA-512") + " from " + hashUrl
@@ -775,18 +773,6 @@ public final class CsafFeedClient {
                 return null;
             }
         }).orElse(null);
-    }
-
-    static byte[] digest(String algorithm, byte[] body) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java runtime has no " + algorithm, e);
-        }
-    }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 
     private static String abbreviate(String hex) {

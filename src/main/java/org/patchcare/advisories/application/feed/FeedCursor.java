@@ -1,15 +1,13 @@
 package org.patchcare.advisories.application.feed;
 
+import org.patchcare.shared.domain.Digests;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.zip.DataFormatException;
@@ -89,16 +87,11 @@ public record FeedCursor(FeedSourceKind kind, Instant newestUpdated, String etag
 
     /** SHA-256 (first 128 bits, hex) of the sorted paths, one per line. */
     static String hashOf(Collection<String> paths) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String p : new TreeSet<>(paths)) {
-                digest.update(p.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java runtime has no SHA-256", e);
+        StringBuilder lines = new StringBuilder();
+        for (String p : new TreeSet<>(paths)) {
+            lines.append(p).append('\n');
         }
+        return Digests.sha256Hex(lines.toString()).substring(0, 32);
     }
 
     /** The short form to store; {@link #parse} reads it back. Never longer than {@value #MAX_LENGTH}. */

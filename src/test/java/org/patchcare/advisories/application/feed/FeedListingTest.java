@@ -95,7 +95,7 @@ class FeedListingTest {
     @Test
     void a_checksum_file_is_read_in_sha512sum_form_or_as_bare_hex() throws Exception {
         byte[] advisory = Files.readAllBytes(TestData.file("csaf/icsma/icsma-20-049-02.json"));
-        String hex = CsafFeedClient.hex(CsafFeedClient.digest("SHA-512", advisory));
+        String hex = org.patchcare.shared.domain.Digests.hex("SHA-512", advisory);
 
         assertThat(CsafFeedClient.checksumIn((hex + "  icsma-20-049-02.json\n").getBytes())).isEqualTo(hex);
         assertThat(CsafFeedClient.checksumIn(hex.toUpperCase().getBytes())).isEqualTo(hex);

@@ -1,11 +1,5 @@
 package org.patchcare.advisories.application.csaf.validation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,21 +17,7 @@ final class CweCatalog {
     private final Map<String, List<String>> names = new HashMap<>();
 
     CweCatalog() {
-        try (InputStream in = CweCatalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t", -1);
-                names.computeIfAbsent(columns[0], k -> new ArrayList<>()).add(columns[1]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        TsvResource.read(RESOURCE, columns -> names.computeIfAbsent(columns[0], k -> new ArrayList<>()).add(columns[1]));
     }
 
     boolean exists(String id) {

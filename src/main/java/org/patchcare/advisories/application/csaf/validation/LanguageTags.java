@@ -1,11 +1,5 @@
 package org.patchcare.advisories.application.csaf.validation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,28 +46,15 @@ final class LanguageTags {
     private final Map<String, List<Subtag>> byType = new HashMap<>();
 
     LanguageTags() {
-        try (InputStream in = LanguageTags.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t", -1);
-                String subtag = columns[1].toLowerCase(Locale.ROOT);
-                int range = subtag.indexOf("..");
-                String low = range < 0 ? subtag : subtag.substring(0, range);
-                String high = range < 0 ? subtag : subtag.substring(range + 2);
-                List<String> prefixes = columns[3].equals("-") ? List.of()
-                        : List.of(columns[3].toLowerCase(Locale.ROOT).split("\\|"));
-                byType.computeIfAbsent(columns[0], k -> new ArrayList<>())
-                        .add(new Subtag(low, high, columns[2], prefixes));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        TsvResource.read(RESOURCE, columns -> {
+            String subtag = columns[1].toLowerCase(Locale.ROOT);
+            int range = subtag.indexOf("..");
+            String low = range < 0 ? subtag : subtag.substring(0, range);
+            String high = range < 0 ? subtag : subtag.substring(range + 2);
+            List<String> prefixes = columns[3].equals("-") ? List.of()
+                    : List.of(columns[3].toLowerCase(Locale.ROOT).split("\\|"));
+            byType.computeIfAbsent(columns[0], k -> new ArrayList<>()).add(new Subtag(low, high, columns[2], prefixes));
+        });
     }
 
     /** Whether the tag is well-formed and every subtag in it is registered (test 6.1.12). */
