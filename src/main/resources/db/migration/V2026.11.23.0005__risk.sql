@@ -22,6 +22,8 @@ CREATE TABLE exposure_decision (
     human_impact         VARCHAR(20)   NOT NULL,
     human_impact_why     VARCHAR(1000) NOT NULL,
     outcome              VARCHAR(20)   NOT NULL,
+    -- 0 immediate, 1 out-of-cycle, 2 scheduled, 3 defer: the work queue's first sort key
+    outcome_rank         INT           NOT NULL,
     score                INT           NOT NULL,
     score_factors        VARCHAR(1000) NOT NULL,
     open_exposure        BOOLEAN       NOT NULL,
@@ -34,7 +36,7 @@ CREATE TABLE exposure_decision (
     CONSTRAINT fk_exposure_decision FOREIGN KEY (exposure_id) REFERENCES exposure (id)
 );
 CREATE INDEX ix_exposure_decision_pending ON exposure_decision (pending_cause);
-CREATE INDEX ix_exposure_decision_queue ON exposure_decision (open_exposure, outcome, due_at);
+CREATE INDEX ix_exposure_decision_queue ON exposure_decision (open_exposure, outcome_rank, due_at);
 CREATE INDEX ix_exposure_decision_device ON exposure_decision (device_id);
 
 -- Every change of an exposure's decision, with its cause.

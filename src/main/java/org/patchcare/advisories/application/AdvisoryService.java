@@ -517,26 +517,11 @@ public class AdvisoryService {
     }
 
     static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.LocalDateTime l) {
-            return l.toInstant(java.time.ZoneOffset.UTC);
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        throw new IllegalStateException("unexpected date type " + o.getClass());
+        return org.patchcare.shared.persistence.Rows.instant(o);
     }
 
     static BigDecimal decimal(Object o) {
-        return o == null ? null : o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
+        return org.patchcare.shared.persistence.Rows.decimal(o);
     }
 
 }

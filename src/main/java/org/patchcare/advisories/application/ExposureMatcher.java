@@ -57,6 +57,10 @@ public class ExposureMatcher {
     CurrentUser currentUser;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<AdvisoryMatched> matched;
+    @Inject
+    jakarta.enterprise.event.Event<ExposureStateChanged> stateChanged;
 
     /** What matching left behind for one advisory. */
     public record Outcome(int affectedDevices, int openExposures, int pendingReviews, int created, int fixed) {
@@ -159,6 +163,10 @@ public class ExposureMatcher {
             }
         }
         int[] counts = apply(advisory, wanted, onlyDevices);
+        if (onlyDevices == null) {
+            em.flush();
+            matched.fire(new AdvisoryMatched(advisory.getId(), advisory.getTrackingId(), advisory.getRevisionCount()));
+        }
         int pending = review(advisory, reviews);
         Outcome outcome = new Outcome(affectedDevices(advisory), openExposures(advisory), pending, counts[0], counts[1]);
         LOG.fine(() -> String.format(Locale.ROOT, "matched %s in %d ms: %s", advisory.getTrackingId(),
@@ -231,6 +239,8 @@ public class ExposureMatcher {
                 em.persist(ev);
                 audit.changed("Exposure", e.getPublicId(), Snapshot.empty().with("state", from),
                         Snapshot.empty().with("state", ExposureState.FIXED), ev.getReason());
+                stateChanged.fire(new ExposureStateChanged(e.getId(), e.getPublicId(), from.name(),
+                        ExposureState.FIXED.name()));
                 fixed++;
             } else if (w.state() != ExposureState.FIXED) {
                 // a state set by a person (fixed, not affected) stays; only the match details are refreshed

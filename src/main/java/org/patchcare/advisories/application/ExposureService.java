@@ -59,6 +59,8 @@ public class ExposureService {
     Clock clock;
     @Inject
     ExposureMatcher matcher;
+    @Inject
+    jakarta.enterprise.event.Event<ExposureStateChanged> stateChanged;
 
     private static final String SELECT = "SELECT e.public_id, d.asset_tag, dep.code, mf.name, m.name, d.software_version, "
             + "a.tracking_id, a.title, e.cve, "
@@ -210,6 +212,7 @@ public class ExposureService {
             em.persist(event);
             audit.changed("Exposure", e.getPublicId(), Snapshot.empty().with("state", from).with("justification", fromWhy),
                     Snapshot.empty().with("state", to).with("justification", why), reason.strip());
+            stateChanged.fire(new ExposureStateChanged(e.getId(), e.getPublicId(), from.name(), to.name()));
             try {
                 em.flush();
             } catch (OptimisticLockException stale) {

@@ -74,6 +74,8 @@ public class ThreatFeedService {
     CurrentUser currentUser;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<ThreatFeedLoaded> loaded;
 
     // ---- reading ---------------------------------------------------------------------------
 
@@ -388,6 +390,7 @@ public class ThreatFeedService {
             insert.executeUpdate();
         }
         audit.event(AUDIT_TYPE, r.feed().name(), "loaded " + r.version(), r.summary());
+        loaded.fire(new ThreatFeedLoaded(r.feed().name(), r.summary()));
         LOG.info(r::summary);
     }
 

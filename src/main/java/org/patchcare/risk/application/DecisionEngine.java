@@ -1,0 +1,489 @@
+package org.patchcare.risk.application;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.patchcare.risk.domain.Decision;
+import org.patchcare.risk.domain.DecisionChange;
+import org.patchcare.risk.domain.DecisionFacts;
+import org.patchcare.risk.domain.DecisionPoint;
+import org.patchcare.risk.domain.ControlStatus;
+import org.patchcare.risk.domain.ControlType;
+import org.patchcare.risk.domain.Exploitation;
+import org.patchcare.risk.domain.HumanImpact;
+import org.patchcare.risk.domain.MissionImpact;
+import org.patchcare.risk.domain.Outcome;
+import org.patchcare.risk.domain.SsvcEvaluator;
+import org.patchcare.risk.domain.SystemExposure;
+import org.patchcare.risk.domain.Automatable;
+import org.patchcare.risk.domain.ValidationMethod;
+import org.patchcare.risk.domain.ValidationOutcome;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluates exposures in the caller's transaction: reads every fact of a chunk of exposures in a few set-based queries,
+ * decides each one with {@link SsvcEvaluator}, writes only the decisions that changed (JDBC batches), records each
+ * change with its cause, and refreshes the per-device roll-up of the devices touched. Also marks exposures as pending
+ * (to be evaluated by {@link RiskJob}) for the triggers: a KEV/EPSS load, a control, a device or department change, an
+ * advisory revision. Not a service facade: the services and the job call it after checking roles.
+ */
+@ApplicationScoped
+public class DecisionEngine {
+
+    static final int CHUNK = 1000;
+    private static final Logger LOG = Logger.getLogger(DecisionEngine.class.getName());
+    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
+    static final String OPEN_STATES = "('UNDER_INVESTIGATION','AFFECTED')";
+
+    @PersistenceContext
+    EntityManager em;
+    @Resource(lookup = "java:jboss/datasources/PatchCareDS")
+    DataSource dataSource;
+    @Inject
+    RiskSettings settings;
+    @Inject
+    Clock clock;
+
+    // ---- marking -------------------------------------------------------------------------------
+
+    /** Every decided exposure must be evaluated again (a KEV or EPSS load, a changed policy). */
+    public int markAll(String cause) {
+        return mark("UPDATE exposure_decision SET pending_cause = ?1 WHERE pending_cause IS NULL", cause);
+    }
+
+    public int markExposures(Collection<Long> exposureIds, String cause) {
+        int n = 0;
+        for (List<Long> part : chunks(exposureIds)) {
+            n += mark("UPDATE exposure_decision SET pending_cause = ?1 WHERE exposure_id IN (" + ids(part) + ")", cause);
+        }
+        return n;
+    }
+
+    public int markDevice(long deviceId, String cause) {
+        return mark("UPDATE exposure_decision SET pending_cause = ?1 WHERE device_id = " + deviceId, cause);
+    }
+
+    public int markDepartment(long departmentId, String cause) {
+        return mark("UPDATE exposure_decision SET pending_cause = ?1 WHERE device_id IN "
+                + "(SELECT id FROM device WHERE department_id = " + departmentId + ")", cause);
+    }
+
+    public int markAdvisory(long advisoryId, String cause) {
+        return mark("UPDATE exposure_decision SET pending_cause = ?1 WHERE exposure_id IN "
+                + "(SELECT id FROM exposure WHERE advisory_id = " + advisoryId + ")", cause);
+    }
+
+    public int markControl(long controlId, String cause) {
+        return mark("UPDATE exposure_decision SET pending_cause = ?1 WHERE exposure_id IN "
+                + "(SELECT exposure_id FROM control_attachment WHERE control_id = " + controlId + ")", cause);
+    }
+
+    private int mark(String sql, String cause) {
+        return em.createNativeQuery(sql).setParameter(1, cut(cause, 200)).executeUpdate();
+    }
+
+    /** Exposures waiting for evaluation: new ones without a decision first, then marked ones. */
+    public Map<Long, String> nextPending(int limit) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object> fresh = em.createNativeQuery("SELECT e.id FROM exposure e WHERE NOT EXISTS "
+                + "(SELECT 1 FROM exposure_decision x WHERE x.exposure_id = e.id)").setMaxResults(limit).getResultList();
+        fresh.forEach(id -> out.put(((Number) id).longValue(), "new exposure"));
+        if (out.size() < limit) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> marked = em.createNativeQuery("SELECT exposure_id, pending_cause FROM exposure_decision "
+                    + "WHERE pending_cause IS NOT NULL").setMaxResults(limit - out.size()).getResultList();
+            marked.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
+        }
+        return out;
+    }
+
+    public long pendingCount() {
+        Number marked = (Number) em.createNativeQuery("SELECT COUNT(*) FROM exposure_decision WHERE pending_cause IS NOT NULL")
+                .getSingleResult();
+        Number fresh = (Number) em.createNativeQuery("SELECT COUNT(*) FROM exposure e WHERE NOT EXISTS "
+                + "(SELECT 1 FROM exposure_decision x WHERE x.exposure_id = e.id)").getSingleResult();
+        return marked.longValue() + fresh.longValue();
+    }
+
+    // ---- evaluating ----------------------------------------------------------------------------
+
+    /** What one evaluation did. */
+    public record Result(int evaluated, int changed, Set<Long> devices) {
+    }
+
+    /**
+     * Evaluates the given exposures (with the cause of each, for the history) and clears their pending marks.
+     * Exposures that no longer exist are skipped.
+     */
+    public Result evaluate(Map<Long, String> causes) {
+        if (causes.isEmpty()) {
+            return new Result(0, 0, Set.of());
+        }
+        em.flush(); // overrides, controls and acceptances written through JPA in this transaction must be visible
+        SsvcEvaluator evaluator = settings.evaluator();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        int evaluated = 0;
+        int changed = 0;
+        Set<Long> devices = new HashSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (List<Long> part : chunks(causes.keySet())) {
+                Map<Long, Row> rows = load(c, part);
+                List<Row> inserts = new ArrayList<>();
+                List<Row> updates = new ArrayList<>();
+                for (Row r : rows.values()) {
+                    r.decision = evaluator.decide(r.facts(), today);
+                    r.clockStart = r.clockStart();
+                    r.due = r.clockStart.plus(evaluator.policy().dueTime(r.decision.outcome()));
+                    boolean decisionChanged = r.decision.differsFrom(r.old);
+                    if (r.old == null) {
+                        inserts.add(r);
+                    } else if (decisionChanged || r.bookkeepingChanged()) {
+                        updates.add(r);
+                    }
+                    if (decisionChanged) {
+                        changed++;
+                        em.persist(new DecisionChange(r.exposureId, now, causes.getOrDefault(r.exposureId, "re-evaluation"),
+                                r.old == null ? null : r.old.outcome(), r.decision.outcome(),
+                                r.old == null ? null : r.old.score(), r.decision.score(), r.decision.changeSummary(r.old)));
+                    }
+                    if (r.old == null || decisionChanged || r.bookkeepingChanged()) {
+                        devices.add(r.deviceId);
+                    }
+                }
+                write(c, inserts, updates, now);
+                try (PreparedStatement clear = c.prepareStatement("UPDATE exposure_decision SET pending_cause = NULL, "
+                        + "evaluated_at = ? WHERE pending_cause IS NOT NULL AND exposure_id IN (" + ids(part) + ")")) {
+                    clear.setTimestamp(1, Timestamp.from(now), UTC);
+                    clear.executeUpdate();
+                }
+                evaluated += rows.size();
+            }
+            refreshDevices(c, devices, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Exposure decisions could not be stored: " + e.getMessage(), e);
+        }
+        LOG.fine(() -> "evaluated " + causes.size() + " exposures");
+        return new Result(evaluated, changed, devices);
+    }
+
+    /** Recomputes the roll-up rows of the given devices from their open, unaccepted decisions. */
+    void refreshDevices(Connection c, Set<Long> deviceIds, Instant now) throws SQLException {
+        for (List<Long> part : chunks(deviceIds)) {
+            String in = ids(part);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM device_risk WHERE device_id IN (" + in + ")")) {
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO device_risk (device_id, department_id, score, "
+                    + "open_exposures, immediate, out_of_cycle, scheduled, deferred, overdue, updated_at) "
+                    + "SELECT d.id, d.department_id, MAX(x.score), COUNT(*), "
+                    + "SUM(CASE WHEN x.outcome_rank = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN x.outcome_rank = 1 THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN x.outcome_rank = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN x.outcome_rank = 3 THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN x.due_at < ? THEN 1 ELSE 0 END), ? "
+                    + "FROM exposure_decision x JOIN device d ON d.id = x.device_id "
+                    + "WHERE x.open_exposure = TRUE AND x.accepted_until IS NULL AND x.device_id IN (" + in + ") "
+                    + "GROUP BY d.id, d.department_id")) {
+                ins.setTimestamp(1, Timestamp.from(now), UTC);
+                ins.setTimestamp(2, Timestamp.from(now), UTC);
+                ins.executeUpdate();
+            }
+        }
+    }
+
+    private static final String FACTS = "SELECT e.id, e.device_id, e.cve, e.state, e.created_at, e.advisory_id, "
+            + "d.connectivity, d.network_segment, d.criticality, d.redundant, dep.mission_impact, dep.name, "
+            + "k.date_added, ep.epss, "
+            + "(SELECT MAX(COALESCE(v.cvss3_score, v.cvss2_score)) FROM advisory_vulnerability v "
+            + "  WHERE v.advisory_id = e.advisory_id AND v.cve = e.cve), "
+            + "(SELECT MAX(COALESCE(v.cvss3_vector, v.cvss2_vector)) FROM advisory_vulnerability v "
+            + "  WHERE v.advisory_id = e.advisory_id AND v.cve = e.cve) "
+            + "FROM exposure e JOIN device d ON d.id = e.device_id JOIN department dep ON dep.id = d.department_id "
+            + "LEFT JOIN kev_entry k ON k.cve_id = e.cve AND k.in_catalog = TRUE "
+            + "LEFT JOIN epss_score ep ON ep.cve_id = e.cve WHERE e.id IN (";
+
+    private Map<Long, Row> load(Connection c, List<Long> part) throws SQLException {
+        String in = ids(part);
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        Set<Long> advisories = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(FACTS + in + ")"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Row r = new Row();
+                r.exposureId = rs.getLong(1);
+                r.deviceId = rs.getLong(2);
+                r.cve = rs.getString(3);
+                r.open = "UNDER_INVESTIGATION".equals(rs.getString(4)) || "AFFECTED".equals(rs.getString(4));
+                r.createdAt = rs.getTimestamp(5, UTC).toInstant();
+                r.advisoryId = rs.getLong(6);
+                r.connectivity = rs.getString(7);
+                r.segment = rs.getString(8);
+                r.criticality = rs.getString(9);
+                r.redundant = rs.getBoolean(10);
+                r.mission = enumOr(MissionImpact.class, rs.getString(11), MissionImpact.MEF_SUPPORT_CRIPPLED);
+                r.department = rs.getString(12);
+                Date kev = rs.getDate(13);
+                r.kevAdded = kev == null ? null : kev.toLocalDate();
+                r.epss = rs.getObject(14) == null ? null : rs.getBigDecimal(14).doubleValue();
+                r.cvss = rs.getObject(15) == null ? null : rs.getBigDecimal(15).doubleValue();
+                r.vector = rs.getString(16);
+                rows.put(r.exposureId, r);
+                advisories.add(r.advisoryId);
+            }
+        }
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, List<String>> threats = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.advisory_id, v.cve, r.details FROM vulnerability_remark r "
+                + "JOIN advisory_vulnerability v ON v.id = r.vulnerability_id WHERE r.kind = 'THREAT' "
+                + "AND r.category = 'exploit_status' AND v.advisory_id IN (" + ids(advisories) + ")");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getString(3) != null) {
+                    threats.computeIfAbsent(rs.getLong(1) + "|" + rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3));
+                }
+            }
+        }
+        for (Row r : rows.values()) {
+            r.threats = threats.getOrDefault(r.advisoryId + "|" + r.cve, List.of());
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.exposure_id, a.decision_point, c.public_id, c.title, "
+                + "c.reference, c.control_type, c.status, c.applied_on, c.expires_on FROM control_attachment a "
+                + "JOIN compensating_control c ON c.id = a.control_id WHERE a.exposure_id IN (" + in + ") "
+                + "ORDER BY c.applied_on, c.id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.get(rs.getLong(1)).controls.add(new DecisionFacts.ControlFact(rs.getString(3), rs.getString(4),
+                        rs.getString(5), ControlType.valueOf(rs.getString(6)), DecisionPoint.valueOf(rs.getString(2)),
+                        ControlStatus.valueOf(rs.getString(7)), rs.getDate(8).toLocalDate(), rs.getDate(9).toLocalDate()));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.exposure_id, r.result, r.method, r.tool, r.tested_on, "
+                + "c.title FROM validation_result r LEFT JOIN compensating_control c ON c.id = r.control_id "
+                + "WHERE r.exposure_id IN (" + in + ")");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.get(rs.getLong(1)).validations.add(new DecisionFacts.ValidationFact(
+                        ValidationOutcome.valueOf(rs.getString(2)), ValidationMethod.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getDate(5).toLocalDate(), rs.getString(6)));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT exposure_id, decision_point, point_value, reason, updated_by "
+                + "FROM decision_override WHERE exposure_id IN (" + in + ")");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.get(rs.getLong(1)).overrides.put(DecisionPoint.valueOf(rs.getString(2)),
+                        new DecisionFacts.OverrideFact(rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT exposure_id, status, expires_on FROM risk_acceptance "
+                + "WHERE status IN ('APPROVED', 'EXPIRED') AND exposure_id IN (" + in + ")");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Row r = rows.get(rs.getLong(1));
+                LocalDate expires = rs.getDate(3).toLocalDate();
+                if ("APPROVED".equals(rs.getString(2))) {
+                    r.acceptedUntil = r.acceptedUntil == null || expires.isAfter(r.acceptedUntil) ? expires : r.acceptedUntil;
+                } else {
+                    Instant restart = expires.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    r.restartedAt = r.restartedAt == null || restart.isAfter(r.restartedAt) ? restart : r.restartedAt;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT exposure_id, exploitation, system_exposure, automatable, "
+                + "human_impact, outcome, score, open_exposure, due_at, accepted_until, clock_started_at, safety_impact, "
+                + "mission_impact, exploitation_why, system_exposure_why, automatable_why, human_impact_why, score_factors "
+                + "FROM exposure_decision WHERE exposure_id IN (" + in + ")");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Row r = rows.get(rs.getLong(1));
+                r.old = new Decision(Exploitation.valueOf(rs.getString(2)), rs.getString(14),
+                        SystemExposure.valueOf(rs.getString(3)), rs.getString(15), Automatable.valueOf(rs.getString(4)),
+                        rs.getString(16), org.patchcare.risk.domain.SafetyImpact.valueOf(rs.getString(12)),
+                        MissionImpact.valueOf(rs.getString(13)), HumanImpact.valueOf(rs.getString(5)), rs.getString(17),
+                        Outcome.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(18));
+                r.oldOpen = rs.getBoolean(8);
+                r.oldDue = rs.getTimestamp(9, UTC).toInstant();
+                Date acc = rs.getDate(10);
+                r.oldAccepted = acc == null ? null : acc.toLocalDate();
+            }
+        }
+        return rows;
+    }
+
+    private static final String COLUMNS = "exploitation = ?, exploitation_why = ?, system_exposure = ?, "
+            + "system_exposure_why = ?, automatable = ?, automatable_why = ?, safety_impact = ?, mission_impact = ?, "
+            + "human_impact = ?, human_impact_why = ?, outcome = ?, outcome_rank = ?, score = ?, score_factors = ?, "
+            + "open_exposure = ?, clock_started_at = ?, due_at = ?, accepted_until = ?, evaluated_at = ?, "
+            + "pending_cause = NULL, device_id = ?";
+
+    private void write(Connection c, List<Row> inserts, List<Row> updates, Instant now) throws SQLException {
+        if (!inserts.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO exposure_decision (exploitation, exploitation_why, "
+                    + "system_exposure, system_exposure_why, automatable, automatable_why, safety_impact, mission_impact, "
+                    + "human_impact, human_impact_why, outcome, outcome_rank, score, score_factors, open_exposure, "
+                    + "clock_started_at, due_at, accepted_until, evaluated_at, pending_cause, device_id, exposure_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
+                for (Row r : inserts) {
+                    int i = bind(ps, r, now);
+                    ps.setLong(i, r.exposureId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!updates.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE exposure_decision SET " + COLUMNS
+                    + " WHERE exposure_id = ?")) {
+                for (Row r : updates) {
+                    int i = bind(ps, r, now);
+                    ps.setLong(i, r.exposureId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static int bind(PreparedStatement ps, Row r, Instant now) throws SQLException {
+        Decision d = r.decision;
+        int i = 1;
+        ps.setString(i++, d.exploitation().name());
+        ps.setString(i++, cut(d.exploitationWhy(), 1000));
+        ps.setString(i++, d.systemExposure().name());
+        ps.setString(i++, cut(d.systemExposureWhy(), 1000));
+        ps.setString(i++, d.automatable().name());
+        ps.setString(i++, cut(d.automatableWhy(), 1000));
+        ps.setString(i++, d.safety().name());
+        ps.setString(i++, d.mission().name());
+        ps.setString(i++, d.humanImpact().name());
+        ps.setString(i++, cut(d.humanImpactWhy(), 1000));
+        ps.setString(i++, d.outcome().name());
+        ps.setInt(i++, rank(d.outcome()));
+        ps.setInt(i++, d.score());
+        ps.setString(i++, cut(d.scoreFactors(), 1000));
+        ps.setBoolean(i++, r.open);
+        ps.setTimestamp(i++, Timestamp.from(r.clockStart), UTC);
+        ps.setTimestamp(i++, Timestamp.from(r.due), UTC);
+        ps.setDate(i++, r.acceptedUntil == null ? null : Date.valueOf(r.acceptedUntil));
+        ps.setTimestamp(i++, Timestamp.from(now), UTC);
+        ps.setLong(i++, r.deviceId);
+        return i;
+    }
+
+    /** 0 immediate … 3 defer: the work queue sorts on it. */
+    public static int rank(Outcome o) {
+        return Outcome.values().length - 1 - o.ordinal();
+    }
+
+    /** The facts and decisions of one exposure while a chunk is evaluated. */
+    private static final class Row {
+        long exposureId;
+        long deviceId;
+        long advisoryId;
+        String cve;
+        boolean open;
+        Instant createdAt;
+        String connectivity;
+        String segment;
+        String criticality;
+        boolean redundant;
+        MissionImpact mission;
+        String department;
+        LocalDate kevAdded;
+        Double epss;
+        Double cvss;
+        String vector;
+        List<String> threats = List.of();
+        final List<DecisionFacts.ControlFact> controls = new ArrayList<>();
+        final List<DecisionFacts.ValidationFact> validations = new ArrayList<>();
+        final Map<DecisionPoint, DecisionFacts.OverrideFact> overrides = new EnumMap<>(DecisionPoint.class);
+        LocalDate acceptedUntil;
+        Instant restartedAt;
+        Decision old;
+        boolean oldOpen;
+        Instant oldDue;
+        LocalDate oldAccepted;
+        Decision decision;
+        Instant clockStart;
+        Instant due;
+
+        DecisionFacts facts() {
+            return new DecisionFacts(cve, cvss, vector, kevAdded, threats, epss, connectivity, segment, criticality,
+                    mission, department, redundant, controls, validations, overrides);
+        }
+
+        /** When the SLA clock runs from: the exposure's discovery, or the end of the newest expired acceptance. */
+        Instant clockStart() {
+            return restartedAt != null && restartedAt.isAfter(createdAt) ? restartedAt : createdAt;
+        }
+
+        boolean bookkeepingChanged() {
+            return old == null || oldOpen != open || !due.equals(oldDue)
+                    || !java.util.Objects.equals(oldAccepted, acceptedUntil)
+                    || !cut(decision.exploitationWhy(), 1000).equals(old.exploitationWhy())
+                    || !cut(decision.systemExposureWhy(), 1000).equals(old.systemExposureWhy())
+                    || !cut(decision.automatableWhy(), 1000).equals(old.automatableWhy())
+                    || !cut(decision.humanImpactWhy(), 1000).equals(old.humanImpactWhy())
+                    || !cut(decision.scoreFactors(), 1000).equals(old.scoreFactors());
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOr(Class<E> type, String name, E fallback) {
+        try {
+            return name == null ? fallback : Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static String ids(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    static List<List<Long>> chunks(Collection<Long> ids) {
+        List<List<Long>> out = new ArrayList<>();
+        List<Long> current = new ArrayList<>(CHUNK);
+        for (Long id : ids) {
+            current.add(id);
+            if (current.size() == CHUNK) {
+                out.add(current);
+                current = new ArrayList<>(CHUNK);
+            }
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,418 @@
+package org.patchcare.risk.application;
+
+import static org.patchcare.shared.persistence.Rows.count;
+import static org.patchcare.shared.persistence.Rows.date;
+import static org.patchcare.shared.persistence.Rows.decimal;
+import static org.patchcare.shared.persistence.Rows.instant;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.patchcare.audit.application.AuditService;
+import org.patchcare.audit.application.Snapshot;
+import org.patchcare.inventory.application.PageRequest;
+import org.patchcare.risk.application.RiskViews.DecisionChangeView;
+import org.patchcare.risk.application.RiskViews.DecisionDetails;
+import org.patchcare.risk.application.RiskViews.DeviceRisk;
+import org.patchcare.risk.application.RiskViews.PointView;
+import org.patchcare.risk.application.RiskViews.QueueFilter;
+import org.patchcare.risk.application.RiskViews.QueueItem;
+import org.patchcare.risk.application.RiskViews.RiskRollup;
+import org.patchcare.risk.application.RiskViews.ScoreFactor;
+import org.patchcare.risk.domain.Automatable;
+import org.patchcare.risk.domain.DecisionOverride;
+import org.patchcare.risk.domain.DecisionPoint;
+import org.patchcare.risk.domain.Exploitation;
+import org.patchcare.risk.domain.HumanImpact;
+import org.patchcare.risk.domain.MissionImpact;
+import org.patchcare.risk.domain.Outcome;
+import org.patchcare.risk.domain.SafetyImpact;
+import org.patchcare.risk.domain.SystemExposure;
+import org.patchcare.shared.domain.InvalidInputException;
+import org.patchcare.shared.domain.NotFoundException;
+import org.patchcare.shared.domain.Roles;
+import org.patchcare.shared.security.CurrentUser;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SSVC decision of every exposure: the IT work queue, one exposure's decision with its evidence and history,
+ * IT security's overrides, and the roll-ups behind the department dashboard. Clinical managers see only the
+ * departments they are assigned to. Decisions themselves are made by {@link DecisionEngine}.
+ */
+@Stateless
+@RolesAllowed({Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER, Roles.IT_SECURITY, Roles.ADMIN})
+public class RiskService {
+
+    public static final int REASON_MAX = DecisionOverride.REASON_MAX;
+    private static final Pattern FACTOR = Pattern.compile("(.*) \\+(\\d+)$");
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    AuditService audit;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    Clock clock;
+
+    // ---- work queue ----------------------------------------------------------------------------
+
+    private static final String QUEUE_FROM = " FROM exposure_decision x JOIN exposure e ON e.id = x.exposure_id "
+            + "JOIN device d ON d.id = x.device_id JOIN department dep ON dep.id = d.department_id "
+            + "JOIN advisory a ON a.id = e.advisory_id";
+    private static final String QUEUE_SELECT = "SELECT e.public_id, d.asset_tag, dep.code, dep.name, "
+            + "(SELECT m.name FROM device_model m WHERE m.id = d.model_id), e.cve, a.tracking_id, a.title, e.state, "
+            + "x.exploitation, x.system_exposure, x.automatable, x.human_impact, x.outcome, x.score, x.due_at, "
+            + "x.accepted_until, (SELECT COUNT(*) FROM control_attachment ca WHERE ca.exposure_id = e.id), "
+            + "(SELECT COUNT(*) FROM decision_override o WHERE o.exposure_id = e.id)" + QUEUE_FROM;
+
+    /** Open exposures, most urgent first: by outcome (immediate first), then due date. */
+    public List<QueueItem> queue(QueueFilter filter, PageRequest page) {
+        List<Object> params = new ArrayList<>();
+        String where = queueWhere(filter == null ? QueueFilter.none() : filter, params);
+        var q = em.createNativeQuery(QUEUE_SELECT + where + " ORDER BY x.outcome_rank, x.due_at, d.asset_tag, e.cve");
+        bind(q, params);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        Instant now = clock.instant();
+        return rows.stream().map(r -> {
+            Outcome o = Outcome.valueOf((String) r[13]);
+            Instant due = instant(r[15]);
+            return new QueueItem((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10],
+                    (String) r[11], (String) r[12], o.name(), o.label(), ((Number) r[14]).intValue(), due,
+                    due.isBefore(now), date(r[16]), (int) count(r[17]), count(r[18]) > 0);
+        }).toList();
+    }
+
+    public long queueCount(QueueFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = queueWhere(filter == null ? QueueFilter.none() : filter, params);
+        var q = em.createNativeQuery("SELECT COUNT(*)" + QUEUE_FROM + where);
+        bind(q, params);
+        return count(q.getSingleResult());
+    }
+
+    private String queueWhere(QueueFilter f, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE x.open_exposure = TRUE");
+        if (!Boolean.TRUE.equals(f.includeAccepted())) {
+            sql.append(" AND x.accepted_until IS NULL");
+        }
+        if (notBlank(f.outcome())) {
+            sql.append(" AND x.outcome_rank = ").append(DecisionEngine.rank(enumValue(Outcome.class, "outcome", f.outcome())));
+        }
+        if (notBlank(f.exploitation())) {
+            sql.append(" AND x.exploitation = ?").append(params.size() + 1);
+            params.add(enumValue(Exploitation.class, "exploitation", f.exploitation()).name());
+        }
+        if (notBlank(f.department())) {
+            sql.append(" AND dep.code = ?").append(params.size() + 1);
+            params.add(f.department().strip().toUpperCase(Locale.ROOT));
+        }
+        if (Boolean.TRUE.equals(f.overdueOnly())) {
+            sql.append(" AND x.due_at < ?").append(params.size() + 1);
+            params.add(Timestamp.from(clock.instant()));
+        }
+        if (notBlank(f.search())) {
+            String s = f.search().strip();
+            sql.append(" AND (d.asset_tag = ?").append(params.size() + 1).append(" OR e.cve = ?").append(params.size() + 2)
+                    .append(')');
+            params.add(s);
+            params.add(s.toUpperCase(Locale.ROOT));
+        }
+        restrictToOwnDepartments(sql, "d.department_id");
+        return sql.toString();
+    }
+
+    // ---- one exposure --------------------------------------------------------------------------
+
+    public DecisionDetails decision(String exposureId) {
+        long id = exposureDbId(exposureId);
+        Object[] r = (Object[]) singleOrNull(em.createNativeQuery("SELECT e.public_id, d.asset_tag, dep.code, dep.name, "
+                + "(SELECT m.name FROM device_model m WHERE m.id = d.model_id), e.cve, a.tracking_id, a.title, e.state, "
+                + "(SELECT MAX(COALESCE(v.cvss3_score, v.cvss2_score)) FROM advisory_vulnerability v "
+                + " WHERE v.advisory_id = a.id AND v.cve = e.cve), "
+                + "x.exploitation, x.exploitation_why, x.system_exposure, x.system_exposure_why, x.automatable, "
+                + "x.automatable_why, x.human_impact, x.human_impact_why, x.safety_impact, x.mission_impact, x.outcome, "
+                + "x.score, x.score_factors, x.clock_started_at, x.due_at, x.accepted_until, x.evaluated_at, "
+                + "x.pending_cause, d.department_id" + QUEUE_FROM + " WHERE e.id = ?1").setParameter(1, id));
+        if (r == null) {
+            throw new NotFoundException("Decision of exposure", exposureId + " (not evaluated yet: try again in a few seconds)");
+        }
+        requireOwnDepartment(((Number) r[28]).longValue(), exposureId);
+        List<String> overridden = overriddenPoints(id);
+        List<PointView> points = List.of(
+                point(DecisionPoint.EXPLOITATION, Exploitation.valueOf((String) r[10]).label(), (String) r[10], (String) r[11], overridden),
+                point(DecisionPoint.SYSTEM_EXPOSURE, SystemExposure.valueOf((String) r[12]).label(), (String) r[12], (String) r[13], overridden),
+                point(DecisionPoint.AUTOMATABLE, Automatable.valueOf((String) r[14]).label(), (String) r[14], (String) r[15], overridden),
+                point(DecisionPoint.HUMAN_IMPACT, HumanImpact.valueOf((String) r[16]).label(), (String) r[16], (String) r[17], overridden));
+        Outcome o = Outcome.valueOf((String) r[20]);
+        Instant due = instant(r[24]);
+        return new DecisionDetails((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], (String) r[6], (String) r[7], (String) r[8], decimal(r[9]), points,
+                SafetyImpact.valueOf((String) r[18]).label(), MissionImpact.valueOf((String) r[19]).label(), o.name(),
+                o.label(), ((Number) r[21]).intValue(), factors((String) r[22]), instant(r[23]), due,
+                due.isBefore(clock.instant()), date(r[25]), instant(r[26]), (String) r[27]);
+    }
+
+    public List<DecisionChangeView> history(String exposureId) {
+        long id = exposureDbId(exposureId);
+        requireOwnDepartment(departmentOfExposure(id), exposureId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT occurred_at, cause, from_outcome, to_outcome, from_score, "
+                + "to_score, detail FROM decision_change WHERE exposure_id = ?1 ORDER BY occurred_at DESC, id DESC")
+                .setParameter(1, id).setMaxResults(200).getResultList();
+        return rows.stream().map(r -> new DecisionChangeView(instant(r[0]), (String) r[1], label((String) r[2]),
+                label((String) r[3]), r[4] == null ? null : ((Number) r[4]).intValue(), ((Number) r[5]).intValue(),
+                (String) r[6])).toList();
+    }
+
+    /**
+     * Sets IT security's value for one decision point, with a reason; the exposure is decided again at once and the
+     * override is audited.
+     */
+    @RolesAllowed(Roles.IT_SECURITY)
+    public DecisionDetails override(String exposureId, String point, String value, String reason) {
+        long id = exposureDbId(exposureId);
+        DecisionPoint p = DecisionOverride.point(point);
+        DecisionOverride o = em.createQuery("select o from DecisionOverride o where o.exposureId = :e and o.point = :p",
+                DecisionOverride.class).setParameter("e", id).setParameter("p", p).getResultStream().findFirst().orElse(null);
+        String before = o == null ? null : o.getValue();
+        if (o == null) {
+            o = new DecisionOverride(id, p);
+        }
+        o.set(value, reason);
+        o.touch(currentUser.username(), clock.instant());
+        if (o.isNew()) {
+            em.persist(o);
+        }
+        audit.changed("ExposureDecision", exposureId + "/" + p.name(), Snapshot.empty().with("override", before),
+                Snapshot.empty().with("override", o.getValue()), o.getReason());
+        engine.evaluate(Map.of(id, "override of " + p.label().toLowerCase(Locale.ROOT) + " by " + currentUser.username()));
+        return decision(exposureId);
+    }
+
+    /** Removes an override: the derived value counts again. */
+    @RolesAllowed(Roles.IT_SECURITY)
+    public DecisionDetails removeOverride(String exposureId, String point, String reason) {
+        long id = exposureDbId(exposureId);
+        DecisionPoint p = DecisionOverride.point(point);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Say why the override is removed.");
+        }
+        DecisionOverride o = em.createQuery("select o from DecisionOverride o where o.exposureId = :e and o.point = :p",
+                DecisionOverride.class).setParameter("e", id).setParameter("p", p).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Override of " + p.label(), exposureId));
+        audit.changed("ExposureDecision", exposureId + "/" + p.name(), Snapshot.empty().with("override", o.getValue()),
+                Snapshot.empty().with("override", null), reason.strip());
+        em.remove(o);
+        engine.evaluate(Map.of(id, "override of " + p.label().toLowerCase(Locale.ROOT) + " removed by "
+                + currentUser.username()));
+        return decision(exposureId);
+    }
+
+    /** Marks every exposure for re-evaluation (after a policy change); the job decides them within seconds. */
+    @RolesAllowed({Roles.IT_SECURITY, Roles.ADMIN})
+    public long reevaluateAll(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Say why every exposure is evaluated again.");
+        }
+        int n = engine.markAll("re-evaluation requested by " + currentUser.username() + ": " + reason.strip());
+        audit.event("ExposureDecision", "all", "re-evaluation requested", n + " exposures: " + reason.strip());
+        return n;
+    }
+
+    /** Exposures waiting for (re-)evaluation. */
+    public long pending() {
+        return engine.pendingCount();
+    }
+
+    // ---- roll-ups ------------------------------------------------------------------------------
+
+    /** One row per department (clinical managers: their own), worst first. */
+    public List<RiskRollup> departments() {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        restrictToOwnDepartments(where, "dep.id");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT dep.code, dep.name, f.name, "
+                + "(SELECT COUNT(*) FROM device dv WHERE dv.department_id = dep.id AND dv.status <> 'RETIRED'), "
+                + "COUNT(r.device_id), COALESCE(SUM(r.open_exposures), 0), COALESCE(SUM(r.immediate), 0), "
+                + "COALESCE(SUM(r.out_of_cycle), 0), COALESCE(SUM(r.scheduled), 0), COALESCE(SUM(r.deferred), 0), "
+                + "COALESCE(AVG(r.score), 0), COALESCE(MAX(r.score), 0) "
+                + "FROM department dep JOIN facility f ON f.id = dep.facility_id "
+                + "LEFT JOIN device_risk r ON r.department_id = dep.id" + where
+                + " GROUP BY dep.id, dep.code, dep.name, f.name").getResultList();
+        Map<String, Long> overdue = overdueByDepartment();
+        List<RiskRollup> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            String code = (String) r[0];
+            out.add(new RiskRollup(code, (String) r[1], (String) r[2], count(r[3]), count(r[4]), count(r[5]),
+                    count(r[6]), count(r[7]), count(r[8]), count(r[9]), overdue.getOrDefault(code, 0L),
+                    (int) Math.round(((Number) r[10]).doubleValue()), ((Number) r[11]).intValue()));
+        }
+        out.sort(WORST_FIRST);
+        return out;
+    }
+
+    /**
+     * One row per facility, summed from {@link #departments()}: the score is the mean over the facility's exposed
+     * devices (departments weighted by their exposed devices), the maximum the worst device.
+     */
+    public List<RiskRollup> facilities() {
+        Map<String, List<RiskRollup>> byFacility = new java.util.TreeMap<>();
+        for (RiskRollup d : departments()) {
+            byFacility.computeIfAbsent(d.facility(), k -> new ArrayList<>()).add(d);
+        }
+        List<RiskRollup> out = new ArrayList<>();
+        byFacility.forEach((facility, deps) -> {
+            long exposed = deps.stream().mapToLong(RiskRollup::exposedDevices).sum();
+            double weighted = deps.stream().mapToDouble(d -> (double) d.score() * d.exposedDevices()).sum();
+            out.add(new RiskRollup(facility, facility, facility, deps.stream().mapToLong(RiskRollup::devices).sum(),
+                    exposed, deps.stream().mapToLong(RiskRollup::openExposures).sum(),
+                    deps.stream().mapToLong(RiskRollup::immediate).sum(), deps.stream().mapToLong(RiskRollup::outOfCycle).sum(),
+                    deps.stream().mapToLong(RiskRollup::scheduled).sum(), deps.stream().mapToLong(RiskRollup::deferred).sum(),
+                    deps.stream().mapToLong(RiskRollup::overdue).sum(),
+                    exposed == 0 ? 0 : (int) Math.round(weighted / exposed),
+                    deps.stream().mapToInt(RiskRollup::maxScore).max().orElse(0)));
+        });
+        out.sort(WORST_FIRST);
+        return out;
+    }
+
+    private static final java.util.Comparator<RiskRollup> WORST_FIRST = (a, b) -> a.immediate() != b.immediate()
+            ? Long.compare(b.immediate(), a.immediate())
+            : a.score() != b.score() ? Integer.compare(b.score(), a.score()) : a.code().compareTo(b.code());
+
+    private Map<String, Long> overdueByDepartment() {
+        StringBuilder where = new StringBuilder(" WHERE x.open_exposure = TRUE AND x.accepted_until IS NULL AND x.due_at < ?1");
+        restrictToOwnDepartments(where, "d.department_id");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT dep.code, COUNT(*) FROM exposure_decision x "
+                + "JOIN device d ON d.id = x.device_id JOIN department dep ON dep.id = d.department_id" + where
+                + " GROUP BY dep.code").setParameter(1, Timestamp.from(clock.instant())).getResultList();
+        Map<String, Long> out = new java.util.HashMap<>();
+        rows.forEach(r -> out.put((String) r[0], count(r[1])));
+        return out;
+    }
+
+    /** The roll-up of one device; zeros when it has no open exposure. */
+    public DeviceRisk device(String assetTag) {
+        Object[] r = (Object[]) singleOrNull(em.createNativeQuery("SELECT d.id, d.department_id, r.score, r.open_exposures, "
+                + "r.immediate, r.out_of_cycle, r.scheduled, r.deferred FROM device d LEFT JOIN device_risk r "
+                + "ON r.device_id = d.id WHERE d.asset_tag = ?1").setParameter(1, assetTag == null ? "" : assetTag.strip()));
+        if (r == null) {
+            throw new NotFoundException("Device", assetTag);
+        }
+        requireOwnDepartment(((Number) r[1]).longValue(), assetTag);
+        return new DeviceRisk(assetTag.strip(), (int) count(r[2]), (int) count(r[3]), (int) count(r[4]),
+                (int) count(r[5]), (int) count(r[6]), (int) count(r[7]));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    /** The database id of an exposure by its public id; clinical managers only for their departments. */
+    long exposureDbId(String exposureId) {
+        Object id = singleOrNull(em.createNativeQuery("SELECT id FROM exposure WHERE public_id = ?1")
+                .setParameter(1, exposureId == null ? "" : exposureId.strip()));
+        if (id == null) {
+            throw new NotFoundException("Exposure", exposureId);
+        }
+        return ((Number) id).longValue();
+    }
+
+    private long departmentOfExposure(long exposureId) {
+        return ((Number) em.createNativeQuery("SELECT d.department_id FROM exposure e JOIN device d ON d.id = e.device_id "
+                + "WHERE e.id = ?1").setParameter(1, exposureId).getSingleResult()).longValue();
+    }
+
+    /** Clinical managers (without another role that sees everything) are limited to their departments. */
+    boolean limitedToOwnDepartments() {
+        return currentUser.hasRole(Roles.CLINICAL_MANAGER) && !currentUser.hasRole(Roles.IT_SECURITY)
+                && !currentUser.hasRole(Roles.ADMIN) && !currentUser.hasRole(Roles.BIOMED_TECH);
+    }
+
+    private void restrictToOwnDepartments(StringBuilder where, String column) {
+        if (limitedToOwnDepartments()) {
+            where.append(" AND ").append(column).append(" IN (SELECT ud.department_id FROM app_user_department ud "
+                    + "JOIN app_user u ON u.id = ud.user_id WHERE u.username = '")
+                    .append(currentUser.username().replace("'", "''")).append("')");
+        }
+    }
+
+    void requireOwnDepartment(long departmentId, String key) {
+        if (!limitedToOwnDepartments()) {
+            return;
+        }
+        Number n = (Number) em.createNativeQuery("SELECT COUNT(*) FROM app_user_department ud JOIN app_user u "
+                + "ON u.id = ud.user_id WHERE u.username = ?1 AND ud.department_id = ?2")
+                .setParameter(1, currentUser.username()).setParameter(2, departmentId).getSingleResult();
+        if (n.longValue() == 0) {
+            throw new NotFoundException("Exposure", key);
+        }
+    }
+
+    private List<String> overriddenPoints(long exposureId) {
+        @SuppressWarnings("unchecked")
+        List<String> points = em.createNativeQuery("SELECT decision_point FROM decision_override WHERE exposure_id = ?1")
+                .setParameter(1, exposureId).getResultList();
+        return points;
+    }
+
+    private static PointView point(DecisionPoint p, String valueLabel, String value, String why, List<String> overridden) {
+        return new PointView(p.name(), p.label(), value, valueLabel, why, overridden.contains(p.name()));
+    }
+
+    static List<ScoreFactor> factors(String stored) {
+        List<ScoreFactor> out = new ArrayList<>();
+        for (String part : stored.split("; ")) {
+            Matcher m = FACTOR.matcher(part.strip());
+            if (m.matches()) {
+                out.add(new ScoreFactor(m.group(1), Integer.parseInt(m.group(2))));
+            }
+        }
+        return out;
+    }
+
+    private static String label(String outcome) {
+        return outcome == null ? null : Outcome.valueOf(outcome).label();
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
+        String v = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(v)) {
+                return e;
+            }
+        }
+        throw new InvalidInputException(field, "must be one of " + String.join(", ",
+                java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static Object singleOrNull(jakarta.persistence.Query q) {
+        List<?> l = q.setMaxResults(1).getResultList();
+        return l.isEmpty() ? null : l.get(0);
+    }
+
+    private static void bind(jakarta.persistence.Query q, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.patchcare.risk.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.patchcare.advisories.application.AdvisoryMatched;
+import org.patchcare.advisories.application.ExposureStateChanged;
+import org.patchcare.advisories.application.ThreatFeedLoaded;
+
+import java.util.List;
+
+/**
+ * Marks exposures for re-evaluation when something they were decided on changes. Observers run inside the
+ * transaction of the change, so a mark is never lost and never made for a change that rolled back; {@link RiskJob}
+ * evaluates marked exposures within seconds and records each changed decision with the cause given here.
+ */
+@ApplicationScoped
+public class RiskTriggers {
+
+    @Inject
+    DecisionEngine engine;
+
+    void threatFeedLoaded(@Observes ThreatFeedLoaded e) {
+        engine.markAll(e.feed() + " update: " + e.summary());
+    }
+
+    void advisoryMatched(@Observes AdvisoryMatched e) {
+        engine.markAdvisory(e.advisoryId(), "advisory " + e.trackingId() + " revision " + e.revision() + " matched");
+    }
+
+    void exposureStateChanged(@Observes ExposureStateChanged e) {
+        engine.markExposures(List.of(e.exposureId()), "state " + e.from() + " → " + e.to());
+    }
+}
