@@ -68,6 +68,8 @@ public class ProbeServlet extends HttpServlet {
     org.patchcare.advisories.application.ExposureService exposures;
     @Inject
     org.patchcare.advisories.application.AdvisoryFeedService advisoryFeeds;
+    @Inject
+    org.patchcare.risk.application.RiskService risk;
     @Resource
     UserTransaction tx;
     @Resource
@@ -116,7 +118,7 @@ public class ProbeServlet extends HttpServlet {
 
     /** Every operation of the matrix as the current caller: "ALLOWED" (with how it ended) or "DENIED". */
     private Map<String, String> matrix() {
-        ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds, advisories, exposures, advisoryFeeds);
+        ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds, advisories, exposures, advisoryFeeds, risk);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

@@ -1,5 +1,8 @@
 package org.patchcare.it;
 
+import org.patchcare.risk.application.RiskService;
+import org.patchcare.risk.application.RiskViews;
+
 import org.patchcare.advisories.application.AdvisoryFeedService;
 import org.patchcare.advisories.application.AdvisoryService;
 import org.patchcare.advisories.application.AdvisoryViews.AdvisoryFilter;
@@ -47,7 +50,8 @@ public final class ServiceMatrix {
     /** The services as the probe servlet has them injected. */
     public record Services(DeviceService devices, CatalogService catalog, OrganisationService organisation,
                            UserService users, AuditService audit, ThreatFeedService feeds,
-                           AdvisoryService advisories, ExposureService exposures, AdvisoryFeedService advisoryFeeds) {
+                           AdvisoryService advisories, ExposureService exposures, AdvisoryFeedService advisoryFeeds,
+                           org.patchcare.risk.application.RiskService risk) {
     }
 
     @FunctionalInterface
@@ -209,7 +213,23 @@ public final class ServiceMatrix {
             op(AdvisoryFeedService.class, "importConfiguredFolder", FEED_LOADERS,
                     s -> s.advisoryFeeds().importConfiguredFolder()),
             op(AdvisoryFeedService.class, "importFolder", FEED_LOADERS,
-                    s -> s.advisoryFeeds().importFolder(java.nio.file.Path.of("/" + MISSING))));
+                    s -> s.advisoryFeeds().importFolder(java.nio.file.Path.of("/" + MISSING))),
+
+            // RiskService: everyone reads (clinical managers their departments), IT security overrides decision points,
+            // IT security and administrators ask for a full re-evaluation (a blank reason is refused)
+            op(RiskService.class, "queue", ANY_ROLE, s -> s.risk().queue(RiskViews.QueueFilter.none(), PageRequest.first(1))),
+            op(RiskService.class, "queueCount", ANY_ROLE, s -> s.risk().queueCount(RiskViews.QueueFilter.none())),
+            op(RiskService.class, "decision", ANY_ROLE, s -> s.risk().decision(MISSING)),
+            op(RiskService.class, "history", ANY_ROLE, s -> s.risk().history(MISSING)),
+            op(RiskService.class, "override", Set.of(Roles.IT_SECURITY),
+                    s -> s.risk().override(MISSING, "EXPLOITATION", "ACTIVE", "matrix")),
+            op(RiskService.class, "removeOverride", Set.of(Roles.IT_SECURITY),
+                    s -> s.risk().removeOverride(MISSING, "EXPLOITATION", "matrix")),
+            op(RiskService.class, "reevaluateAll", FEED_LOADERS, s -> s.risk().reevaluateAll(" ")),
+            op(RiskService.class, "pending", ANY_ROLE, s -> s.risk().pending()),
+            op(RiskService.class, "departments", ANY_ROLE, s -> s.risk().departments()),
+            op(RiskService.class, "facilities", ANY_ROLE, s -> s.risk().facilities()),
+            op(RiskService.class, "device", ANY_ROLE, s -> s.risk().device(MISSING)));
 
     /** A CSAF upload that fails validation once the caller got past the role check. */
     private static byte[] notCsaf() {
@@ -226,7 +246,7 @@ public final class ServiceMatrix {
 
     public static final List<Class<?>> SERVICES = List.of(DeviceService.class, CatalogService.class,
             OrganisationService.class, UserService.class, AuditService.class, ThreatFeedService.class,
-            AdvisoryService.class, ExposureService.class, AdvisoryFeedService.class);
+            AdvisoryService.class, ExposureService.class, AdvisoryFeedService.class, RiskService.class);
 
     private ServiceMatrix() {
     }
