@@ -36,8 +36,9 @@ CREATE TABLE exposure_decision (
     CONSTRAINT fk_exposure_decision FOREIGN KEY (exposure_id) REFERENCES exposure (id)
 );
 CREATE INDEX ix_exposure_decision_pending ON exposure_decision (pending_cause);
-CREATE INDEX ix_exposure_decision_queue ON exposure_decision (open_exposure, outcome_rank, due_at);
+CREATE INDEX ix_exposure_decision_queue ON exposure_decision (open_exposure, outcome_rank, due_at, exposure_id);
 CREATE INDEX ix_exposure_decision_device ON exposure_decision (device_id);
+CREATE INDEX ix_exposure_decision_due ON exposure_decision (open_exposure, due_at);
 
 -- Every change of an exposure's decision, with its cause.
 CREATE TABLE decision_change (

@@ -118,7 +118,7 @@ class RiskBench {
             if (r.statusCode() == 200 && r.body().replaceAll("\\D", "").equals("0")) {
                 return;
             }
-            Thread.sleep(100);
+            Thread.sleep(250);
         }
         throw new AssertionError("exposures still pending after " + max);
     }

@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DecisionEngine {
 
-    static final int CHUNK = 1000;
+    static final int CHUNK = 2000;
     private static final Logger LOG = Logger.getLogger(DecisionEngine.class.getName());
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
     static final String OPEN_STATES = "('UNDER_INVESTIGATION','AFFECTED')";
@@ -108,34 +108,47 @@ public class DecisionEngine {
         return em.createNativeQuery(sql).setParameter(1, cut(cause, 200)).executeUpdate();
     }
 
-    /** Exposures waiting for evaluation: new ones without a decision first, then marked ones. */
-    public Map<Long, String> nextPending(int limit) {
+    /**
+     * Exposures waiting for evaluation: new ones without a decision first (only when {@code includeNew}: the
+     * anti-join reads every exposure, so the job asks it only until it comes back short), then marked ones.
+     */
+    public Pending nextPending(int limit, boolean includeNew) {
         Map<Long, String> out = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object> fresh = em.createNativeQuery("SELECT e.id FROM exposure e WHERE NOT EXISTS "
-                + "(SELECT 1 FROM exposure_decision x WHERE x.exposure_id = e.id)").setMaxResults(limit).getResultList();
-        fresh.forEach(id -> out.put(((Number) id).longValue(), "new exposure"));
+        int fresh = 0;
+        if (includeNew) {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = em.createNativeQuery("SELECT e.id FROM exposure e WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM exposure_decision x WHERE x.exposure_id = e.id)").setMaxResults(limit).getResultList();
+            ids.forEach(id -> out.put(((Number) id).longValue(), "new exposure"));
+            fresh = ids.size();
+        }
         if (out.size() < limit) {
             @SuppressWarnings("unchecked")
             List<Object[]> marked = em.createNativeQuery("SELECT exposure_id, pending_cause FROM exposure_decision "
                     + "WHERE pending_cause IS NOT NULL").setMaxResults(limit - out.size()).getResultList();
             marked.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
         }
-        return out;
+        return new Pending(out, includeNew && fresh == limit);
     }
 
+    /** A batch of exposures to evaluate with their causes, and whether more new ones may be waiting. */
+    public record Pending(Map<Long, String> causes, boolean moreNew) {
+    }
+
+    /** Marked decisions plus exposures without one (every decision belongs to an exposure, so a difference of counts). */
     public long pendingCount() {
         Number marked = (Number) em.createNativeQuery("SELECT COUNT(*) FROM exposure_decision WHERE pending_cause IS NOT NULL")
                 .getSingleResult();
-        Number fresh = (Number) em.createNativeQuery("SELECT COUNT(*) FROM exposure e WHERE NOT EXISTS "
-                + "(SELECT 1 FROM exposure_decision x WHERE x.exposure_id = e.id)").getSingleResult();
+        Number fresh = (Number) em.createNativeQuery("SELECT (SELECT COUNT(*) FROM exposure) - "
+                + "(SELECT COUNT(*) FROM exposure_decision)").getSingleResult();
         return marked.longValue() + fresh.longValue();
     }
 
     // ---- evaluating ----------------------------------------------------------------------------
 
     /** What one evaluation did. */
-    public record Result(int evaluated, int changed, Set<Long> devices) {
+    public record Result(int evaluated, int changed, Set<Long> devices, long loadMillis, long writeMillis,
+                         long rollupMillis) {
     }
 
     /**
@@ -144,7 +157,7 @@ public class DecisionEngine {
      */
     public Result evaluate(Map<Long, String> causes) {
         if (causes.isEmpty()) {
-            return new Result(0, 0, Set.of());
+            return new Result(0, 0, Set.of(), 0, 0, 0);
         }
         em.flush(); // overrides, controls and acceptances written through JPA in this transaction must be visible
         SsvcEvaluator evaluator = settings.evaluator();
@@ -153,9 +166,15 @@ public class DecisionEngine {
         int evaluated = 0;
         int changed = 0;
         Set<Long> devices = new HashSet<>();
+        long loadNanos = 0;
+        long writeNanos = 0;
+        long rollupNanos;
         try (Connection c = dataSource.getConnection()) {
             for (List<Long> part : chunks(causes.keySet())) {
+                long t0 = System.nanoTime();
                 Map<Long, Row> rows = load(c, part);
+                long t1 = System.nanoTime();
+                loadNanos += t1 - t0;
                 List<Row> inserts = new ArrayList<>();
                 List<Row> updates = new ArrayList<>();
                 for (Row r : rows.values()) {
@@ -185,13 +204,16 @@ public class DecisionEngine {
                     clear.executeUpdate();
                 }
                 evaluated += rows.size();
+                writeNanos += System.nanoTime() - t1;
             }
+            long t2 = System.nanoTime();
             refreshDevices(c, devices, now);
+            rollupNanos = System.nanoTime() - t2;
         } catch (SQLException e) {
             throw new IllegalStateException("Exposure decisions could not be stored: " + e.getMessage(), e);
         }
-        LOG.fine(() -> "evaluated " + causes.size() + " exposures");
-        return new Result(evaluated, changed, devices);
+        return new Result(evaluated, changed, devices, loadNanos / 1_000_000, writeNanos / 1_000_000,
+                rollupNanos / 1_000_000);
     }
 
     /** Recomputes the roll-up rows of the given devices from their open, unaccepted decisions. */

@@ -70,9 +70,10 @@ public class RiskService {
 
     // ---- work queue ----------------------------------------------------------------------------
 
-    private static final String QUEUE_FROM = " FROM exposure_decision x JOIN exposure e ON e.id = x.exposure_id "
-            + "JOIN device d ON d.id = x.device_id JOIN department dep ON dep.id = d.department_id "
-            + "JOIN advisory a ON a.id = e.advisory_id";
+    /** The tables every queue filter may use; the page also joins the advisory. */
+    private static final String COUNT_FROM = " FROM exposure_decision x JOIN exposure e ON e.id = x.exposure_id "
+            + "JOIN device d ON d.id = x.device_id JOIN department dep ON dep.id = d.department_id";
+    private static final String QUEUE_FROM = COUNT_FROM + " JOIN advisory a ON a.id = e.advisory_id";
     private static final String QUEUE_SELECT = "SELECT e.public_id, d.asset_tag, dep.code, dep.name, "
             + "(SELECT m.name FROM device_model m WHERE m.id = d.model_id), e.cve, a.tracking_id, a.title, e.state, "
             + "x.exploitation, x.system_exposure, x.automatable, x.human_impact, x.outcome, x.score, x.due_at, "
@@ -83,7 +84,7 @@ public class RiskService {
     public List<QueueItem> queue(QueueFilter filter, PageRequest page) {
         List<Object> params = new ArrayList<>();
         String where = queueWhere(filter == null ? QueueFilter.none() : filter, params);
-        var q = em.createNativeQuery(QUEUE_SELECT + where + " ORDER BY x.outcome_rank, x.due_at, d.asset_tag, e.cve");
+        var q = em.createNativeQuery(QUEUE_SELECT + where + " ORDER BY x.outcome_rank, x.due_at, x.exposure_id");
         bind(q, params);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
@@ -101,7 +102,7 @@ public class RiskService {
     public long queueCount(QueueFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = queueWhere(filter == null ? QueueFilter.none() : filter, params);
-        var q = em.createNativeQuery("SELECT COUNT(*)" + QUEUE_FROM + where);
+        var q = em.createNativeQuery("SELECT COUNT(*)" + COUNT_FROM + where);
         bind(q, params);
         return count(q.getSingleResult());
     }
