@@ -60,6 +60,9 @@ public class DeviceCommand {
 
     private boolean storesPhi;
 
+    /** A spare or second unit can take over while this one is down. */
+    private boolean redundant;
+
     @Size(max = Device.HOSTNAME_MAX)
     @Pattern(regexp = Device.HOSTNAME_PATTERN, message = "{patchcare.hostname.pattern}")
     private String hostname;
@@ -116,6 +119,8 @@ public class DeviceCommand {
     public void setCriticality(Criticality criticality) { this.criticality = criticality; }
     public boolean isStoresPhi() { return storesPhi; }
     public void setStoresPhi(boolean storesPhi) { this.storesPhi = storesPhi; }
+    public boolean isRedundant() { return redundant; }
+    public void setRedundant(boolean redundant) { this.redundant = redundant; }
     public String getHostname() { return hostname; }
     public void setHostname(String hostname) { this.hostname = hostname; }
     public String getIpAddress() { return ipAddress; }
