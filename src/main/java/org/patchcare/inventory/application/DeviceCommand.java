@@ -1,5 +1,6 @@
 package org.patchcare.inventory.application;
 
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,6 +9,7 @@ import org.patchcare.inventory.domain.Connectivity;
 import org.patchcare.inventory.domain.Criticality;
 import org.patchcare.inventory.domain.Device;
 import org.patchcare.inventory.domain.DeviceModel;
+import org.patchcare.shared.io.StrictJsonBoolean;
 
 import java.time.LocalDate;
 
@@ -58,9 +60,11 @@ public class DeviceCommand {
     @NotNull
     private Criticality criticality;
 
+    @JsonbTypeDeserializer(StrictJsonBoolean.class)
     private boolean storesPhi;
 
     /** A spare or second unit can take over while this one is down. */
+    @JsonbTypeDeserializer(StrictJsonBoolean.class)
     private boolean redundant;
 
     @Size(max = Device.HOSTNAME_MAX)
