@@ -16,12 +16,14 @@ import org.patchcare.audit.application.AuditService;
 import org.patchcare.identity.application.UserCommand;
 import org.patchcare.identity.application.UserService;
 import org.patchcare.inventory.application.CatalogService;
+import org.patchcare.inventory.application.DepartmentCommand;
 import org.patchcare.inventory.application.DeviceCommand;
 import org.patchcare.inventory.application.DeviceFilter;
 import org.patchcare.inventory.application.DeviceService;
 import org.patchcare.inventory.application.OrganisationService;
 import org.patchcare.inventory.application.PageRequest;
 import org.patchcare.inventory.domain.DeviceEventType;
+import org.patchcare.inventory.domain.MissionImpact;
 import org.patchcare.shared.domain.Roles;
 
 import java.time.LocalDate;
@@ -133,7 +135,8 @@ public final class ServiceMatrix {
             op(OrganisationService.class, "department", ANY_ROLE, s -> s.organisation().department("ICU")),
             op(OrganisationService.class, "locations", ANY_ROLE, s -> s.organisation().locations("ICU")),
             op(OrganisationService.class, "saveFacility", ADMIN_ONLY, s -> s.organisation().saveFacility("ITX", "x", "Not/A_Zone", null)),
-            op(OrganisationService.class, "saveDepartment", ADMIN_ONLY, s -> s.organisation().saveDepartment("ITX", "x", MISSING, null)),
+            op(OrganisationService.class, "saveDepartment", ADMIN_ONLY, s -> s.organisation().saveDepartment(
+                    new DepartmentCommand("ITX", "x", MISSING, MissionImpact.DEGRADED, null))),
             op(OrganisationService.class, "addLocation", ADMIN_ONLY, s -> s.organisation().addLocation(MISSING, "x", null, null)),
             op(OrganisationService.class, "removeLocation", ADMIN_ONLY, s -> {
                 s.organisation().removeLocation(MISSING);

@@ -227,7 +227,10 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
                         field("Custodian", d.custodian())),
                 group("Clinical",
                         field("Criticality", d.criticality().label()),
-                        field("Stores patient data", d.storesPhi() ? "Yes" : "No")),
+                        field("Stores patient data", d.storesPhi() ? "Yes" : "No"),
+                        field("Redundant", d.redundant() ? "Yes: a spare or second unit can take over" : "No"),
+                        field("Mission impact when down (department)", d.departmentMissionImpact().label()
+                                + (d.redundant() ? ", one step less for a redundant device" : ""))),
                 group("Network",
                         field("Connectivity", d.connectivity() == null ? null : d.connectivity().label()),
                         field("Hostname", d.hostname()),
