@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import org.patchcare.advisories.application.AdvisoryMatched;
 import org.patchcare.advisories.application.ExposureStateChanged;
 import org.patchcare.advisories.application.ThreatFeedLoaded;
+import org.patchcare.inventory.application.DepartmentContextChanged;
+import org.patchcare.inventory.application.DeviceContextChanged;
 
 import java.util.List;
 
@@ -30,5 +32,13 @@ public class RiskTriggers {
 
     void exposureStateChanged(@Observes ExposureStateChanged e) {
         engine.markExposures(List.of(e.exposureId()), "state " + e.from() + " → " + e.to());
+    }
+
+    void deviceChanged(@Observes DeviceContextChanged e) {
+        engine.markDevice(e.deviceId(), "device " + e.assetTag() + ": " + e.what());
+    }
+
+    void departmentChanged(@Observes DepartmentContextChanged e) {
+        engine.markDepartment(e.departmentId(), "department " + e.code() + ": " + e.what());
     }
 }
