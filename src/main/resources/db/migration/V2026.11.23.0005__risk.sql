@@ -179,6 +179,24 @@ CREATE TABLE device_risk (
 );
 CREATE INDEX ix_device_risk_department ON device_risk (department_id, score);
 
+-- Roll-up per department, summed from device_risk at the end of each evaluation run: the dashboard reads 1 row per
+-- department instead of aggregating 100,000 device rows on every request.
+CREATE TABLE department_risk (
+    department_id   BIGINT       NOT NULL PRIMARY KEY,
+    exposed_devices INT          NOT NULL,
+    open_exposures  INT          NOT NULL,
+    immediate       INT          NOT NULL,
+    out_of_cycle    INT          NOT NULL,
+    scheduled       INT          NOT NULL,
+    deferred        INT          NOT NULL,
+    score_sum       BIGINT       NOT NULL,
+    max_score       INT          NOT NULL,
+    updated_at      ${ts}        NOT NULL,
+    CONSTRAINT fk_department_risk FOREIGN KEY (department_id) REFERENCES department (id)
+);
+-- devices in service per department, counted from the index alone
+CREATE INDEX ix_device_status_department ON device (status, department_id);
+
 -- In-app notifications (expiring controls and acceptances today; approvals later).
 CREATE TABLE notification (
     id          BIGINT        NOT NULL PRIMARY KEY,

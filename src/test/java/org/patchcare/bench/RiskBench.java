@@ -61,6 +61,10 @@ class RiskBench {
         long t0 = System.nanoTime();
         waitUntilSettled(Duration.ofMinutes(10));
         double firstSeconds = (System.nanoTime() - t0) / 1e9;
+        // the tables were filled by JDBC in one go: give MariaDB the statistics it keeps up to date in normal use
+        try (Connection c = Bench.db(); Statement st = c.createStatement()) {
+            st.execute("ANALYZE TABLE device, exposure, exposure_decision, device_risk, department_risk");
+        }
 
         long t1 = System.nanoTime();
         HttpResponse<String> kev = post("/threat-feeds/kev",

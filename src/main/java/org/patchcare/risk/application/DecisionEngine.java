@@ -147,8 +147,8 @@ public class DecisionEngine {
     // ---- evaluating ----------------------------------------------------------------------------
 
     /** What one evaluation did. */
-    public record Result(int evaluated, int changed, Set<Long> devices, long loadMillis, long writeMillis,
-                         long rollupMillis) {
+    public record Result(int evaluated, int changed, Set<Long> devices, Set<Long> departments, long loadMillis,
+                         long writeMillis, long rollupMillis) {
     }
 
     /**
@@ -156,8 +156,16 @@ public class DecisionEngine {
      * Exposures that no longer exist are skipped.
      */
     public Result evaluate(Map<Long, String> causes) {
+        return evaluate(causes, true);
+    }
+
+    /**
+     * As {@link #evaluate(Map)}; {@code rollUpDepartments} false leaves the department roll-up to the caller
+     * ({@link #refreshDepartments}), which the job does once per run instead of once per chunk.
+     */
+    public Result evaluate(Map<Long, String> causes, boolean rollUpDepartments) {
         if (causes.isEmpty()) {
-            return new Result(0, 0, Set.of(), 0, 0, 0);
+            return new Result(0, 0, Set.of(), Set.of(), 0, 0, 0);
         }
         em.flush(); // overrides, controls and acceptances written through JPA in this transaction must be visible
         SsvcEvaluator evaluator = settings.evaluator();
@@ -169,6 +177,7 @@ public class DecisionEngine {
         long loadNanos = 0;
         long writeNanos = 0;
         long rollupNanos;
+        Set<Long> departments;
         try (Connection c = dataSource.getConnection()) {
             for (List<Long> part : chunks(causes.keySet())) {
                 long t0 = System.nanoTime();
@@ -207,19 +216,34 @@ public class DecisionEngine {
                 writeNanos += System.nanoTime() - t1;
             }
             long t2 = System.nanoTime();
-            refreshDevices(c, devices, now);
+            departments = refreshDevices(c, devices, now);
+            if (rollUpDepartments) {
+                refreshDepartments(c, departments, now);
+            }
             rollupNanos = System.nanoTime() - t2;
         } catch (SQLException e) {
             throw new IllegalStateException("Exposure decisions could not be stored: " + e.getMessage(), e);
         }
-        return new Result(evaluated, changed, devices, loadNanos / 1_000_000, writeNanos / 1_000_000,
+        return new Result(evaluated, changed, devices, departments, loadNanos / 1_000_000, writeNanos / 1_000_000,
                 rollupNanos / 1_000_000);
     }
 
-    /** Recomputes the roll-up rows of the given devices from their open, unaccepted decisions. */
-    void refreshDevices(Connection c, Set<Long> deviceIds, Instant now) throws SQLException {
+    /**
+     * Recomputes the roll-up rows of the given devices from their open, unaccepted decisions.
+     *
+     * @return the departments whose roll-up changed (the devices' current and previous departments)
+     */
+    Set<Long> refreshDevices(Connection c, Set<Long> deviceIds, Instant now) throws SQLException {
+        Set<Long> departments = new HashSet<>();
         for (List<Long> part : chunks(deviceIds)) {
             String in = ids(part);
+            try (PreparedStatement ps = c.prepareStatement("SELECT department_id FROM device_risk WHERE device_id IN ("
+                    + in + ") UNION SELECT department_id FROM device WHERE id IN (" + in + ")");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    departments.add(rs.getLong(1));
+                }
+            }
             try (PreparedStatement del = c.prepareStatement("DELETE FROM device_risk WHERE device_id IN (" + in + ")")) {
                 del.executeUpdate();
             }
@@ -236,6 +260,34 @@ public class DecisionEngine {
                 ins.setTimestamp(2, Timestamp.from(now), UTC);
                 ins.executeUpdate();
             }
+        }
+        return departments;
+    }
+
+    /** Sums the device roll-up of the given departments into their department rows (one pass over their devices). */
+    public void refreshDepartments(Set<Long> departmentIds) {
+        try (Connection c = dataSource.getConnection()) {
+            refreshDepartments(c, departmentIds, clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("The department roll-up could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private void refreshDepartments(Connection c, Set<Long> departmentIds, Instant now) throws SQLException {
+        if (departmentIds.isEmpty()) {
+            return;
+        }
+        String in = ids(departmentIds);
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM department_risk WHERE department_id IN (" + in + ")")) {
+            del.executeUpdate();
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO department_risk (department_id, exposed_devices, "
+                + "open_exposures, immediate, out_of_cycle, scheduled, deferred, score_sum, max_score, updated_at) "
+                + "SELECT department_id, COUNT(*), SUM(open_exposures), SUM(immediate), SUM(out_of_cycle), SUM(scheduled), "
+                + "SUM(deferred), SUM(score), MAX(score), ? FROM device_risk WHERE department_id IN (" + in + ") "
+                + "GROUP BY department_id")) {
+            ins.setTimestamp(1, Timestamp.from(now), UTC);
+            ins.executeUpdate();
         }
     }
 

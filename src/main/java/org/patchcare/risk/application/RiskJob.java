@@ -41,6 +41,7 @@ public class RiskJob {
             RiskJob self = context.getBusinessObject(RiskJob.class);
             long started = System.nanoTime();
             long[] sums = new long[5]; // evaluated, changed, load ms, write ms, roll-up ms
+            java.util.Set<Long> departments = new java.util.HashSet<>();
             boolean includeNew = true;
             while (true) {
                 Run run = self.evaluateNext(includeNew);
@@ -52,7 +53,13 @@ public class RiskJob {
                 sums[2] += run.result().loadMillis();
                 sums[3] += run.result().writeMillis();
                 sums[4] += run.result().rollupMillis();
+                departments.addAll(run.result().departments());
                 includeNew = run.pending().moreNew();
+            }
+            if (!departments.isEmpty()) {
+                long t = System.nanoTime();
+                self.rollUp(departments);
+                sums[4] += (System.nanoTime() - t) / 1_000_000;
             }
             if (sums[0] > 0) {
                 long ms = (System.nanoTime() - started) / 1_000_000;
@@ -74,6 +81,19 @@ public class RiskJob {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Run evaluateNext(boolean includeNew) {
         DecisionEngine.Pending next = engine.nextPending(CHUNK, includeNew);
-        return new Run(next, engine.evaluate(next.causes()));
+        return new Run(next, engine.evaluate(next.causes(), false));
+    }
+
+    /** The department roll-up of every department a run touched, once at its end. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void rollUp(java.util.Set<Long> departments) {
+        engine.refreshDepartments(departments);
+    }
+
+    /** Starts a run now instead of at the next tick (after a KEV or EPSS load); a run in progress carries on. */
+    @jakarta.ejb.Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void soon() {
+        drain();
     }
 }

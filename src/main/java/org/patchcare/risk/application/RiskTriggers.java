@@ -22,8 +22,16 @@ public class RiskTriggers {
     @Inject
     DecisionEngine engine;
 
+    @Inject
+    RiskJob job;
+
     void threatFeedLoaded(@Observes ThreatFeedLoaded e) {
         engine.markAll(e.feed() + " update: " + e.summary());
+    }
+
+    /** A feed load marks every exposure: start deciding them at once rather than at the next tick. */
+    void threatFeedCommitted(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) ThreatFeedLoaded e) {
+        job.soon();
     }
 
     void advisoryMatched(@Observes AdvisoryMatched e) {
