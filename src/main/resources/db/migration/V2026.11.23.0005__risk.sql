@@ -40,9 +40,9 @@ CREATE INDEX ix_exposure_decision_queue ON exposure_decision (open_exposure, out
 CREATE INDEX ix_exposure_decision_device ON exposure_decision (device_id);
 CREATE INDEX ix_exposure_decision_due ON exposure_decision (open_exposure, due_at);
 
--- Every change of an exposure's decision, with its cause.
+-- Every change of an exposure's decision, with its cause (append-only, written in JDBC batches: identity ids).
 CREATE TABLE decision_change (
-    id           BIGINT        NOT NULL PRIMARY KEY,
+    id           ${identity}   NOT NULL PRIMARY KEY,
     exposure_id  BIGINT        NOT NULL,
     occurred_at  ${ts}         NOT NULL,
     cause        VARCHAR(200)  NOT NULL,

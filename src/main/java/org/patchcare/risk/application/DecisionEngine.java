@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.patchcare.risk.domain.Decision;
-import org.patchcare.risk.domain.DecisionChange;
 import org.patchcare.risk.domain.DecisionFacts;
 import org.patchcare.risk.domain.DecisionPoint;
 import org.patchcare.risk.domain.ControlStatus;
@@ -186,6 +185,7 @@ public class DecisionEngine {
                 loadNanos += t1 - t0;
                 List<Row> inserts = new ArrayList<>();
                 List<Row> updates = new ArrayList<>();
+                List<Row> changes = new ArrayList<>();
                 for (Row r : rows.values()) {
                     r.decision = evaluator.decide(r.facts(), today);
                     r.clockStart = r.clockStart();
@@ -198,15 +198,14 @@ public class DecisionEngine {
                     }
                     if (decisionChanged) {
                         changed++;
-                        em.persist(new DecisionChange(r.exposureId, now, causes.getOrDefault(r.exposureId, "re-evaluation"),
-                                r.old == null ? null : r.old.outcome(), r.decision.outcome(),
-                                r.old == null ? null : r.old.score(), r.decision.score(), r.decision.changeSummary(r.old)));
+                        changes.add(r);
                     }
                     if (r.old == null || decisionChanged || r.bookkeepingChanged()) {
                         devices.add(r.deviceId);
                     }
                 }
                 write(c, inserts, updates, now);
+                recordChanges(c, changes, causes, now);
                 try (PreparedStatement clear = c.prepareStatement("UPDATE exposure_decision SET pending_cause = NULL, "
                         + "evaluated_at = ? WHERE pending_cause IS NOT NULL AND exposure_id IN (" + ids(part) + ")")) {
                     clear.setTimestamp(1, Timestamp.from(now), UTC);
@@ -293,11 +292,7 @@ public class DecisionEngine {
 
     private static final String FACTS = "SELECT e.id, e.device_id, e.cve, e.state, e.created_at, e.advisory_id, "
             + "d.connectivity, d.network_segment, d.criticality, d.redundant, dep.mission_impact, dep.name, "
-            + "k.date_added, ep.epss, "
-            + "(SELECT MAX(COALESCE(v.cvss3_score, v.cvss2_score)) FROM advisory_vulnerability v "
-            + "  WHERE v.advisory_id = e.advisory_id AND v.cve = e.cve), "
-            + "(SELECT MAX(COALESCE(v.cvss3_vector, v.cvss2_vector)) FROM advisory_vulnerability v "
-            + "  WHERE v.advisory_id = e.advisory_id AND v.cve = e.cve) "
+            + "k.date_added, ep.epss "
             + "FROM exposure e JOIN device d ON d.id = e.device_id JOIN department dep ON dep.id = d.department_id "
             + "LEFT JOIN kev_entry k ON k.cve_id = e.cve AND k.in_catalog = TRUE "
             + "LEFT JOIN epss_score ep ON ep.cve_id = e.cve WHERE e.id IN (";
@@ -324,14 +319,26 @@ public class DecisionEngine {
                 Date kev = rs.getDate(13);
                 r.kevAdded = kev == null ? null : kev.toLocalDate();
                 r.epss = rs.getObject(14) == null ? null : rs.getBigDecimal(14).doubleValue();
-                r.cvss = rs.getObject(15) == null ? null : rs.getBigDecimal(15).doubleValue();
-                r.vector = rs.getString(16);
                 rows.put(r.exposureId, r);
                 advisories.add(r.advisoryId);
             }
         }
         if (rows.isEmpty()) {
             return rows;
+        }
+        Map<String, Object[]> cvss = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT advisory_id, cve, MAX(COALESCE(cvss3_score, cvss2_score)), "
+                + "MAX(COALESCE(cvss3_vector, cvss2_vector)) FROM advisory_vulnerability WHERE advisory_id IN ("
+                + ids(advisories) + ") GROUP BY advisory_id, cve");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                cvss.put(rs.getLong(1) + "|" + rs.getString(2), new Object[]{rs.getBigDecimal(3), rs.getString(4)});
+            }
+        }
+        for (Row r : rows.values()) {
+            Object[] v = cvss.get(r.advisoryId + "|" + r.cve);
+            r.cvss = v == null || v[0] == null ? null : ((java.math.BigDecimal) v[0]).doubleValue();
+            r.vector = v == null ? null : (String) v[1];
         }
         Map<String, List<String>> threats = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT v.advisory_id, v.cve, r.details FROM vulnerability_remark r "
@@ -442,6 +449,33 @@ public class DecisionEngine {
                 }
                 ps.executeBatch();
             }
+        }
+    }
+
+    /** One history row per changed decision, with its cause. */
+    private static void recordChanges(Connection c, List<Row> changes, Map<Long, String> causes, Instant now)
+            throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision_change (exposure_id, occurred_at, cause, "
+                + "from_outcome, to_outcome, from_score, to_score, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Row r : changes) {
+                ps.setLong(1, r.exposureId);
+                ps.setTimestamp(2, Timestamp.from(now), UTC);
+                ps.setString(3, cut(causes.getOrDefault(r.exposureId, "re-evaluation"), 200));
+                ps.setString(4, r.old == null ? null : r.old.outcome().name());
+                ps.setString(5, r.decision.outcome().name());
+                if (r.old == null) {
+                    ps.setNull(6, java.sql.Types.INTEGER);
+                } else {
+                    ps.setInt(6, r.old.score());
+                }
+                ps.setInt(7, r.decision.score());
+                ps.setString(8, cut(r.decision.changeSummary(r.old), 1000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
