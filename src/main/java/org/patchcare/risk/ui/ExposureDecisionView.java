@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -125,6 +126,8 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
         field(facts, "Department", new Span(d.department() + " – " + d.departmentName()));
         Span cve = new Span(d.cve());
         cve.setId("decision-cve");
+        cve.getElement().setAttribute("title", "CVE: the public id of the weakness. CVSS: its severity from 0 to 10 "
+                + "as the vendor rates it.");
         field(facts, "Vulnerability (CVE)", cve, new Span(d.cvss() == null ? "" : " · CVSS " + d.cvss().toPlainString()));
         Anchor advisory = new Anchor("advisories/" + d.trackingId(), d.trackingId());
         advisory.setId("decision-advisory");
@@ -204,9 +207,9 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
     private Component card(DecisionDetails d, PointView p, boolean mayOverride) {
         Span name = new Span(RiskFormats.pointLabel(p.point()) + " ");
         name.addClassName("pc-point-name");
-        Span info = new Span("ⓘ");
+        Icon info = VaadinIcon.INFO_CIRCLE_O.create();
         info.addClassName("pc-info");
-        info.getElement().setAttribute("title", RiskFormats.question(p.point()));
+        info.setTooltipText(RiskFormats.howDecided(p.point()));
         HorizontalLayout head = new HorizontalLayout(new Span(name, info));
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         head.setWidthFull();
@@ -232,6 +235,7 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
         card.setId("point-" + p.point().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (mayOverride) {
             HorizontalLayout actions = new HorizontalLayout();
+            actions.getStyle().set("flex-wrap", "wrap");
             Button override = new Button("Override…", VaadinIcon.EDIT.create(),
                     e -> OverrideDialog.override(p.point(), p.value(), (v, reason) -> {
                         show(risk.override(d.exposureId(), p.point(), v, reason));
@@ -268,6 +272,7 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
         List<StackedBar.Part> parts = new ArrayList<>();
         Div legend = new Div();
         legend.addClassName("pc-legend");
+        legend.getElement().setAttribute("title", RiskFormats.SCORE_TERMS);
         int i = 0;
         for (ScoreFactor f : d.factors()) {
             String css = "f" + (i++ % 6);
@@ -282,7 +287,7 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
         Div bar = StackedBar.of(parts, 100, "Exposure score " + d.score() + " of 100");
         bar.setId("score-bar");
         bar.addClassName("pc-score-bar");
-        Paragraph explain = new Paragraph("The score adds up the points below. It ranks exposures that have the same "
+        Paragraph explain = new Paragraph("The score adds up these points. It ranks exposures that have the same "
                 + "priority: the higher, the sooner.");
         explain.addClassName("pc-muted");
         VerticalLayout v = new VerticalLayout(total, bar, legend, explain);

@@ -30,9 +30,16 @@ final class OutcomeBar {
         return StackedBar.of(parts, scale, r.name() + ": " + describe(r));
     }
 
-    /** "2 immediate, 1 out-of-cycle, 5 scheduled, 0 defer". */
+    /** "2 immediate, 5 scheduled" (priorities with none left out), or "none open". */
     static String describe(RiskRollup r) {
-        return r.immediate() + " immediate, " + r.outOfCycle() + " out-of-cycle, " + r.scheduled() + " scheduled, "
-                + r.deferred() + " defer";
+        long[] counts = {r.immediate(), r.outOfCycle(), r.scheduled(), r.deferred()};
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                parts.add(counts[i] + " " + RiskFormats.outcomeName(RiskFormats.URGENT_FIRST.get(i).name())
+                        .toLowerCase(Locale.ROOT));
+            }
+        }
+        return parts.isEmpty() ? "none open" : String.join(", ", parts);
     }
 }

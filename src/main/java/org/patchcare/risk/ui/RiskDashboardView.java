@@ -93,10 +93,20 @@ public class RiskDashboardView extends VerticalLayout {
     private static Component facilityCard(RiskRollup f, long scale) {
         H3 name = new H3(f.name());
         name.addClassName("pc-facility-name");
-        Div card = new Div(name, scoreLine(f), OutcomeBar.of(f, scale), counts(f));
+        Div card = new Div(name, scoreLine(f), bar(f, scale), counts(f));
         card.addClassNames("pc-card", "pc-facility-card");
         card.setId("facility-" + f.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
         return card;
+    }
+
+    /** The roll-up's bar, or "none open" when it has no open exposure. */
+    private static Div bar(RiskRollup r, long scale) {
+        if (OutcomeBar.total(r) > 0) {
+            return OutcomeBar.of(r, scale);
+        }
+        Div none = new Div(new Span("none open"));
+        none.addClassNames("pc-muted", "pc-bar-empty");
+        return none;
     }
 
     private static Component scoreLine(RiskRollup r) {
@@ -104,9 +114,12 @@ public class RiskDashboardView extends VerticalLayout {
         number.addClassName("pc-tile-number");
         Span label = new Span("exposure score");
         label.addClassName("pc-muted");
-        Span worst = new Span("worst device " + r.maxScore());
-        worst.addClassName("pc-muted");
-        Div line = new Div(number, label, worst);
+        Div line = new Div(number, label);
+        if (r.exposedDevices() > 0) {
+            Span worst = new Span("· worst device " + r.maxScore());
+            worst.addClassName("pc-muted");
+            line.add(worst);
+        }
         line.addClassName("pc-score-line");
         line.getElement().setAttribute("title", "Average of the exposed devices' worst scores (0–100)");
         return line;
@@ -114,17 +127,22 @@ public class RiskDashboardView extends VerticalLayout {
 
     private static Component counts(RiskRollup r) {
         Span exposed = new Span(String.format(Locale.ROOT, "%,d of %,d devices exposed", r.exposedDevices(), r.devices()));
-        Span overdue = overdue(r.overdue());
-        Div line = new Div(exposed, new Span(" · "), overdue, new Span(" · " + OutcomeBar.describe(r)));
+        Span overdue = new Span(r.overdue() + " overdue");
+        if (r.overdue() > 0) {
+            overdue.addClassName("pc-overdue");
+        }
+        Div line = new Div(overdue, new Span(" · "), exposed);
+        if (OutcomeBar.total(r) > 0) {
+            line.addComponentAsFirst(new Span(OutcomeBar.describe(r) + " · "));
+        }
         line.addClassNames("pc-muted", "pc-counts");
         return line;
     }
 
+    /** A department's overdue count: red when any, a dash when none. */
     private static Span overdue(long n) {
-        Span s = new Span(n + " overdue");
-        if (n > 0) {
-            s.addClassName("pc-overdue");
-        }
+        Span s = new Span(n == 0 ? "—" : Long.toString(n));
+        s.addClassName(n == 0 ? "pc-muted" : "pc-overdue");
         return s;
     }
 
@@ -147,13 +165,9 @@ public class RiskDashboardView extends VerticalLayout {
             score.addClassName("pc-dept-score");
             score.getElement().setAttribute("title", "Exposure score; worst device " + d.maxScore());
             long total = OutcomeBar.total(d);
-            Div bar = total == 0 ? new Div(new Span("none open")) : OutcomeBar.of(d, scale);
-            if (total == 0) {
-                bar.addClassNames("pc-muted", "pc-bar-empty");
-            }
             Span totalText = new Span(total == 0 ? "" : Long.toString(total));
             totalText.addClassName("pc-bar-total");
-            Div barCell = new Div(bar, totalText);
+            Div barCell = new Div(bar(d, scale), totalText);
             barCell.addClassName("pc-bar-cell");
             Div cells = new Div(new Div(name, facility), score, barCell, overdue(d.overdue()),
                     new Span(String.format(Locale.ROOT, "%,d / %,d", d.exposedDevices(), d.devices())));

@@ -107,6 +107,26 @@ public final class RiskFormats {
         };
     }
 
+    /** How PatchCare decides a point, naming the sources (the info icon's tooltip). */
+    static String howDecided(String point) {
+        return switch (DecisionPoint.valueOf(point)) {
+            case EXPLOITATION -> "Active when the CVE is in CISA's list of Known Exploited Vulnerabilities (KEV) or the "
+                    + "vendor reports attacks; public PoC (proof of concept) when attack code is published, our own "
+                    + "test found it exploitable, or EPSS (a predicted chance of attack) is high.";
+            case SYSTEM_EXPOSURE -> "From the device's network: small when standalone or on an isolated network, "
+                    + "controlled on the clinical network, open on the hospital network or the internet. A protective "
+                    + "control or a test that found it unreachable lowers it.";
+            case AUTOMATABLE -> "Yes when the vendor's CVSS rating says the attack works over the network, needs no "
+                    + "login and nobody's help; a control that stops automated attacks makes it no.";
+            case HUMAN_IMPACT -> "From how critical the device is for patients (safety) and what its department loses "
+                    + "while it is down (mission); one step lower when a spare unit can take over.";
+        };
+    }
+
+    /** What the score's CVSS and EPSS factors mean (tooltip of the score legend). */
+    static final String SCORE_TERMS = "CVSS: the weakness's severity from 0 to 10 as the vendor rates it. EPSS: the "
+            + "predicted chance (0 to 1) that the weakness is attacked within 30 days.";
+
     /** The label a person reads for a decision point ("Exposure" is short for SSVC's "System exposure"). */
     static String pointLabel(String point) {
         DecisionPoint p = DecisionPoint.valueOf(point);

@@ -136,7 +136,7 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
         search.setClearButtonVisible(true);
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidth("18em");
+        search.setWidth("16em");
         for (HasValue<?, ?> f : List.<HasValue<?, ?>>of(outcome, department, exploitation, overdueOnly,
                 includeAccepted, search)) {
             f.addValueChangeListener(e -> {
@@ -294,18 +294,15 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(QueueItem::score).setKey("score")
                 .setHeader(header("Score", "Exposure score from 0 to 100: the higher, the more urgent"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(QueueItem::assetTag).setKey("assetTag").setHeader("Asset tag").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(QueueItem::department).setKey("department").setHeader("Dept.").setAutoWidth(true).setFlexGrow(0)
-                .setTooltipGenerator(QueueItem::departmentName);
-        grid.addColumn(i -> i.model() == null ? "" : i.model()).setKey("model").setHeader("Model").setFlexGrow(1)
-                .setTooltipGenerator(i -> i.model() == null ? "" : i.model());
-        grid.addColumn(QueueItem::cve).setKey("cve").setHeader("CVE").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(QueueItem::trackingId).setKey("advisory").setHeader("Advisory").setAutoWidth(true)
-                .setFlexGrow(0).setTooltipGenerator(QueueItem::advisoryTitle);
+        grid.addColumn(new ComponentRenderer<>(RiskQueueView::device)).setKey("device").setHeader("Device")
+                .setFlexGrow(0).setWidth("13em");
+        grid.addColumn(new ComponentRenderer<>(RiskQueueView::vulnerability)).setKey("vulnerability")
+                .setHeader(header("Vulnerability", "The weakness (CVE) and the vendor advisory that names it"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(RiskQueueView::chips)).setKey("points")
                 .setHeader(header("Decision points", "Why it has its priority; ✎ = overridden by IT security. "
                         + "Hover a chip for its meaning."))
-                .setFlexGrow(2).setWidth("24em");
+                .setFlexGrow(1).setWidth("24em");
         grid.setItems(q -> risk.queue(filter, new PageRequest(q.getOffset(),
                 Math.min(q.getLimit(), PageRequest.MAX_LIMIT), null, true)).stream());
         grid.addItemClickListener(e -> {
@@ -341,6 +338,30 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
             over.addClassNames("pc-badge", "pc-overdue-badge");
             box.add(new Span(" "), over);
         }
+        return box;
+    }
+
+    /** Asset tag and department, the model below. */
+    static Component device(QueueItem i) {
+        Span dept = new Span(" · " + i.department());
+        dept.getElement().setAttribute("title", i.departmentName());
+        return twoLines(new Span(new Span(i.assetTag()), dept), i.model() == null ? "" : i.model());
+    }
+
+    /** The CVE, the advisory below (its title as tooltip). */
+    static Component vulnerability(QueueItem i) {
+        Div box = twoLines(new Span(i.cve()), i.trackingId());
+        box.getElement().setAttribute("title", i.trackingId() + ": " + i.advisoryTitle());
+        return box;
+    }
+
+    private static Div twoLines(Component main, String sub) {
+        main.getElement().getClassList().add("pc-cell-main");
+        Span second = new Span(sub);
+        second.addClassName("pc-cell-sub");
+        second.getElement().setAttribute("title", sub);
+        Div box = new Div(main, second);
+        box.addClassName("pc-two-lines");
         return box;
     }
 

@@ -78,6 +78,9 @@ class RiskQueueViewTest {
         assertThat(text(cell(1, "due"))).as("not overdue: the date alone").isEqualTo("2026-11-20");
         assertThat(cell(1, "due").getElement().getClassList()).doesNotContain("pc-overdue");
 
+        assertThat(text(cell(0, "device"))).contains("BME-0001", "ICU", "Alaris 8000 PC unit");
+        assertThat(text(cell(0, "vulnerability"))).contains("CVE-2016-8375", "ICSMA-17-017-01");
+
         List<Component> chips = cell(0, "points").getChildren().toList();
         assertThat(chips).extracting(RiskQueueViewTest::text).containsExactly(
                 "Exploitation active ✎", "Exposure open", "Automatable yes", "Human impact very high");
