@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.patchcare.inventory.application.OrganisationService;
 import org.patchcare.inventory.application.OrganisationViews.DepartmentView;
+import org.patchcare.inventory.domain.MissionImpact;
 import org.patchcare.risk.application.RiskViews.QueueFilter;
 
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The IT work queue in a browserless UI: what a row shows, the filters it sends, and the bulk-action hook. */
 class RiskQueueViewTest {
 
-    private static final DepartmentView ICU = new DepartmentView("ICU", "Intensive care", "MAIN", "Main", 0);
-    private static final DepartmentView ED = new DepartmentView("ED", "Emergency", "MAIN", "Main", 0);
+    private static final DepartmentView ICU = new DepartmentView("ICU", "Intensive care", "MAIN", "Main", MissionImpact.MEF_FAILURE, 0);
+    private static final DepartmentView ED = new DepartmentView("ED", "Emergency", "MAIN", "Main", MissionImpact.MEF_FAILURE, 0);
 
     private FakeRisk risk;
     private RiskQueueView view;
