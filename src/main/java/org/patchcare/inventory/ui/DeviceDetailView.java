@@ -271,13 +271,7 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
     }
 
     private static Component field(String label, Component value) {
-        Span l = new Span(label);
-        l.addClassName("pc-field-label");
-        Div v = new Div(value);
-        v.addClassName("pc-field-value");
-        Div f = new Div(l, v);
-        f.addClassName("pc-field");
-        return f;
+        return ReadOnlyField.of(label, value);
     }
 
     /** The advisories matched to this device, with their VEX state (read from the advisories context). */

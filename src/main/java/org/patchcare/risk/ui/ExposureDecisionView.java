@@ -26,6 +26,8 @@ import com.vaadin.flow.server.VaadinRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.patchcare.inventory.ui.Caller;
+import org.patchcare.inventory.ui.Formats;
+import org.patchcare.inventory.ui.ReadOnlyField;
 import org.patchcare.inventory.ui.Notices;
 import org.patchcare.risk.application.RiskService;
 import org.patchcare.risk.application.RiskViews.DecisionChangeView;
@@ -149,13 +151,7 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
     }
 
     private static void field(Div facts, String label, Component... value) {
-        Span l = new Span(label);
-        l.addClassName("pc-field-label");
-        Div v = new Div(value);
-        v.addClassName("pc-field-value");
-        Div f = new Div(l, v);
-        f.addClassName("pc-field");
-        facts.add(f);
+        facts.add(ReadOnlyField.of(label, value));
     }
 
     private static Component outcomePanel(DecisionDetails d) {
@@ -310,7 +306,7 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
         Grid<DecisionChangeView> g = new Grid<>();
         g.setId("decision-history");
         g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        g.addColumn(c -> RiskFormats.when(c.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        g.addColumn(c -> Formats.dateTime(c.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         g.addColumn(new ComponentRenderer<>(c -> {
             Span box = new Span();
             if (c.fromOutcome() != null) {

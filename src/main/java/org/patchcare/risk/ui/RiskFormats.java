@@ -24,8 +24,6 @@ public final class RiskFormats {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
 
     /** Outcomes, most urgent first (the order of the queue, the bars and the legend). */
     static final List<Outcome> URGENT_FIRST = List.of(Outcome.IMMEDIATE, Outcome.OUT_OF_CYCLE, Outcome.SCHEDULED,
@@ -36,10 +34,6 @@ public final class RiskFormats {
 
     static String day(Instant i) {
         return i == null ? "—" : DAY.format(i);
-    }
-
-    static String when(Instant i) {
-        return i == null ? "—" : WHEN.format(i);
     }
 
     // ---- outcomes --------------------------------------------------------------------------
