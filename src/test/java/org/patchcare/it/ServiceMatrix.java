@@ -230,6 +230,7 @@ public final class ServiceMatrix {
                     s -> s.risk().removeOverride(MISSING, "EXPLOITATION", "matrix")),
             op(RiskService.class, "reevaluateAll", FEED_LOADERS, s -> s.risk().reevaluateAll(" ")),
             op(RiskService.class, "pending", ANY_ROLE, s -> s.risk().pending()),
+            op(RiskService.class, "dueTimes", ANY_ROLE, s -> s.risk().dueTimes()),
             op(RiskService.class, "departments", ANY_ROLE, s -> s.risk().departments()),
             op(RiskService.class, "facilities", ANY_ROLE, s -> s.risk().facilities()),
             op(RiskService.class, "device", ANY_ROLE, s -> s.risk().device(MISSING)));

@@ -37,8 +37,10 @@ import org.patchcare.shared.security.CurrentUser;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +69,8 @@ public class RiskService {
     CurrentUser currentUser;
     @Inject
     Clock clock;
+    @Inject
+    RiskSettings settings;
 
     // ---- work queue ----------------------------------------------------------------------------
 
@@ -101,14 +105,30 @@ public class RiskService {
         Map<Long, Object[]> byId = new java.util.HashMap<>();
         rows.forEach(r -> byId.put(((Number) r[19]).longValue(), r));
         Instant now = clock.instant();
+        Map<Long, List<String>> overridden = overriddenPoints(rows.stream().filter(r -> count(r[18]) > 0)
+                .map(r -> ((Number) r[19]).longValue()).toList());
         return order.stream().map(byId::get).filter(java.util.Objects::nonNull).map(r -> {
             Outcome o = Outcome.valueOf((String) r[13]);
             Instant due = instant(r[15]);
             return new QueueItem((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10],
                     (String) r[11], (String) r[12], o.name(), o.label(), ((Number) r[14]).intValue(), due,
-                    due.isBefore(now), date(r[16]), (int) count(r[17]), count(r[18]) > 0);
+                    due.isBefore(now), date(r[16]), (int) count(r[17]), count(r[18]) > 0,
+                    overridden.getOrDefault(((Number) r[19]).longValue(), List.of()));
         }).toList();
+    }
+
+    /** The overridden decision points of the given exposures (database ids), by exposure. */
+    private Map<Long, List<String>> overriddenPoints(List<Long> exposureIds) {
+        if (exposureIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT exposure_id, decision_point FROM decision_override "
+                + "WHERE exposure_id IN (" + DecisionEngine.ids(exposureIds) + ")").getResultList();
+        Map<Long, List<String>> out = new java.util.HashMap<>();
+        rows.forEach(r -> out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add((String) r[1]));
+        return out;
     }
 
     public long queueCount(QueueFilter filter) {
@@ -164,7 +184,9 @@ public class RiskService {
                 + "x.exploitation, x.exploitation_why, x.system_exposure, x.system_exposure_why, x.automatable, "
                 + "x.automatable_why, x.human_impact, x.human_impact_why, x.safety_impact, x.mission_impact, x.outcome, "
                 + "x.score, x.score_factors, x.clock_started_at, x.due_at, x.accepted_until, x.evaluated_at, "
-                + "x.pending_cause, d.department_id" + QUEUE_FROM + " WHERE e.id = ?1").setParameter(1, id));
+                + "x.pending_cause, d.department_id, (SELECT m.device_type FROM device_model m WHERE m.id = d.model_id), "
+                + "d.connectivity"
+                + QUEUE_FROM + " WHERE e.id = ?1").setParameter(1, id));
         if (r == null) {
             throw new NotFoundException("Decision of exposure", exposureId + " (not evaluated yet: try again in a few seconds)");
         }
@@ -181,7 +203,8 @@ public class RiskService {
                 (String) r[5], (String) r[6], (String) r[7], (String) r[8], decimal(r[9]), points,
                 SafetyImpact.valueOf((String) r[18]).label(), MissionImpact.valueOf((String) r[19]).label(), o.name(),
                 o.label(), ((Number) r[21]).intValue(), factors((String) r[22]), instant(r[23]), due,
-                due.isBefore(clock.instant()), date(r[25]), instant(r[26]), (String) r[27]);
+                due.isBefore(clock.instant()), date(r[25]), instant(r[26]), (String) r[27], (String) r[29],
+                (String) r[30]);
     }
 
     public List<DecisionChangeView> history(String exposureId) {
@@ -249,6 +272,19 @@ public class RiskService {
         int n = engine.markAll("re-evaluation requested by " + currentUser.username() + ": " + reason.strip());
         audit.event("ExposureDecision", "all", "re-evaluation requested", n + " exposures: " + reason.strip());
         return n;
+    }
+
+    /**
+     * The hospital's due time per outcome (IMMEDIATE, OUT_OF_CYCLE, SCHEDULED, DEFER; most urgent first), as the
+     * policy sets them: what the screens tell people "act within …" from.
+     */
+    @RolesAllowed({Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER, Roles.IT_SECURITY, Roles.ADMIN})
+    public Map<String, Duration> dueTimes() {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        for (Outcome o : List.of(Outcome.IMMEDIATE, Outcome.OUT_OF_CYCLE, Outcome.SCHEDULED, Outcome.DEFER)) {
+            out.put(o.name(), settings.policy().dueTime(o));
+        }
+        return out;
     }
 
     /** Exposures waiting for (re-)evaluation. */
