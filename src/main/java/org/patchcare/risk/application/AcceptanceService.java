@@ -153,7 +153,8 @@ public class AcceptanceService {
             return new AcceptanceView((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], (String) r[6], status.name(), status.label(), (String) r[8], date(r[9]), requester,
                     instant(r[11]), clinical, instant(r[13]), security, instant(r[15]), (String) r[16], awaitingYou,
-                    ((Number) r[17]).intValue());
+                    me.username().equals(requester) && (status == AcceptanceStatus.REQUESTED
+                            || status == AcceptanceStatus.APPROVED), ((Number) r[17]).intValue());
         }).toList();
     }
 

@@ -60,6 +60,8 @@ public class ControlService {
     public static final int MAX_ATTACH = 500;
     /** The most attachments a control's details list. */
     public static final int ATTACHMENTS_SHOWN = 200;
+    /** How long a new control runs unless the person says otherwise. */
+    public static final int DEFAULT_DAYS = 90;
     static final String AUDIT_TYPE = "CompensatingControl";
 
     @PersistenceContext
@@ -147,6 +149,35 @@ public class ControlService {
         }
         return query(" WHERE c.public_id IN (" + in + ") ORDER BY c.expires_on, c.title", new ArrayList<>(ids), 0,
                 PageRequest.MAX_LIMIT);
+    }
+
+    /**
+     * A new control's starting values for the given exposures: the narrowest scope covering all their devices (the
+     * device, else their common segment, else their common model; none when they share nothing), the caller as owner,
+     * applied today and expiring in {@value #DEFAULT_DAYS} days.
+     */
+    public ControlCommand suggest(List<String> exposureIds) {
+        List<ExposureRef> exposures = lookup.exposures(exposureIds == null ? List.of() : exposureIds);
+        ControlCommand cmd = new ControlCommand();
+        cmd.setOwner(currentUser.username());
+        cmd.setAppliedOn(today());
+        cmd.setExpiresOn(today().plusDays(DEFAULT_DAYS));
+        if (exposures.isEmpty()) {
+            return cmd;
+        }
+        var first = exposures.getFirst().device();
+        if (exposures.stream().allMatch(e -> e.device().deviceId() == first.deviceId())) {
+            cmd.setScope(ControlScope.DEVICE);
+            cmd.setScopeKey(first.assetTag());
+        } else if (first.networkSegment() != null && exposures.stream()
+                .allMatch(e -> first.networkSegment().equalsIgnoreCase(e.device().networkSegment()))) {
+            cmd.setScope(ControlScope.SEGMENT);
+            cmd.setScopeKey(first.networkSegment());
+        } else if (exposures.stream().allMatch(e -> e.device().modelId() == first.modelId())) {
+            cmd.setScope(ControlScope.MODEL);
+            cmd.setScopeKey(lookup.modelPublicId(first.modelId()));
+        }
+        return cmd;
     }
 
     /** The people who may own a control: enabled users. */

@@ -74,13 +74,16 @@ public final class MitigationViews {
         }
     }
 
-    /** One risk acceptance; {@code awaitingYou} when the caller may still approve or reject it. */
+    /**
+     * One risk acceptance; {@code awaitingYou} when the caller may still approve or reject it, {@code withdrawableByYou}
+     * when the caller requested it and it is requested or approved.
+     */
     public record AcceptanceView(String id, String exposureId, String assetTag, String department,
                                  String departmentName, String cve, String trackingId, String status,
                                  String statusLabel, String reason, LocalDate expiresOn, String requestedBy,
                                  Instant requestedAt, String clinicalApprover, Instant clinicalDecidedAt,
                                  String securityApprover, Instant securityDecidedAt, String decisionComment,
-                                 boolean awaitingYou, int version) {
+                                 boolean awaitingYou, boolean withdrawableByYou, int version) {
     }
 
     /** What one run of the expiry job did. */

@@ -102,6 +102,11 @@ public class RiskLookup {
         return ((Number) found.getFirst()).longValue();
     }
 
+    public String modelPublicId(long modelId) {
+        return (String) em.createNativeQuery("SELECT public_id FROM device_model WHERE id = ?1").setParameter(1, modelId)
+                .getSingleResult();
+    }
+
     public boolean userExists(String username) {
         return !em.createNativeQuery("SELECT 1 FROM app_user WHERE username = ?1")
                 .setParameter(1, username == null ? "" : username.strip()).setMaxResults(1).getResultList().isEmpty();
