@@ -127,7 +127,7 @@ public class ProbeServlet extends HttpServlet {
                 yield null;
             }
             case "risk/expiry" -> expiry.run();
-            case "risk/expiresOn" -> setExpiry(req.getParameter("table"), req.getParameter("id"),
+            case "risk/date" -> setDate(req.getParameter("table"), req.getParameter("id"),
                     LocalDate.parse(req.getParameter("date")));
             default -> throw new IllegalArgumentException("unknown probe action '" + action + "'");
         };
@@ -159,16 +159,24 @@ public class ProbeServlet extends HttpServlet {
         return users.save(c, true).username();
     }
 
-    /** Moves the end of a risk acceptance or a control (test clock-free expiry): table acceptance or control. */
-    private int setExpiry(String table, String publicId, LocalDate date) throws java.sql.SQLException {
-        String t = switch (table) {
-            case "acceptance" -> "risk_acceptance";
-            case "control" -> "compensating_control";
-            default -> throw new IllegalArgumentException("table must be acceptance or control");
+    /**
+     * Moves a date so the tests need no clock: the end of a risk acceptance or a control (table acceptance or control),
+     * or the day an exposure was found (table exposure; start of that day, UTC).
+     */
+    private int setDate(String table, String publicId, LocalDate date) throws java.sql.SQLException {
+        String sql = switch (table) {
+            case "acceptance" -> "UPDATE risk_acceptance SET expires_on = ? WHERE public_id = ?";
+            case "control" -> "UPDATE compensating_control SET expires_on = ? WHERE public_id = ?";
+            case "exposure" -> "UPDATE exposure SET created_at = ? WHERE public_id = ?";
+            default -> throw new IllegalArgumentException("table must be acceptance, control or exposure");
         };
-        try (var c = dataSource.getConnection();
-             var ps = c.prepareStatement("UPDATE " + t + " SET expires_on = ? WHERE public_id = ?")) {
-            ps.setDate(1, java.sql.Date.valueOf(date));
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(sql)) {
+            if (table.equals("exposure")) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()),
+                        java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")));
+            } else {
+                ps.setDate(1, java.sql.Date.valueOf(date));
+            }
             ps.setString(2, publicId);
             return ps.executeUpdate();
         }

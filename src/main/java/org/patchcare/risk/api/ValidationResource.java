@@ -28,7 +28,7 @@ import java.util.List;
  * Validation evidence of one exposure, and "not affected" on the strength of it. Everyone logged in reads; IT security
  * records (enforced by {@link ValidationService}).
  */
-@Path("risk/exposures/{id}")
+@Path("risk") // the same root as RiskResource: a longer root path would hide its /risk/exposures/{id}/decision
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,7 +47,7 @@ public class ValidationResource {
     }
 
     @GET
-    @Path("validations")
+    @Path("exposures/{id}/validations")
     @Operation(summary = "An exposure's validation results", description = "Newest test first; stale ones (older than "
             + "PATCHCARE_RISK_EVIDENCE_FRESH_DAYS) are flagged and do not count; current marks the one that does.")
     public List<ValidationView> list(@PathParam("id") String id) {
@@ -55,7 +55,7 @@ public class ValidationResource {
     }
 
     @POST
-    @Path("validations")
+    @Path("exposures/{id}/validations")
     @Operation(summary = "Record a validation result (IT security)", description = "outcome EXPLOITABLE, "
             + "BLOCKED_BY_CONTROL (controlId required) or NOT_REACHABLE; method BREACH_AND_ATTACK_SIMULATION, "
             + "PENETRATION_TEST or MANUAL_CHECK; testedOn not in the future; evidence required. The exposure is "
@@ -69,7 +69,7 @@ public class ValidationResource {
     }
 
     @POST
-    @Path("not-affected")
+    @Path("exposures/{id}/not-affected")
     @Operation(summary = "Mark not affected from validation evidence (IT security)", description = "Needs a fresh "
             + "validation that found the exposure not reachable or blocked by a control. The state becomes NOT_AFFECTED "
             + "(inline mitigations already exist) with a reason naming the test and the controls; VEX exports carry it.")

@@ -178,6 +178,9 @@ class RiskMitigationIT {
     void a_risk_acceptance_needs_both_approvals_never_the_requesters_own_nor_another_departments_manager() {
         RiskFixtures.users();
         accepted = RiskFixtures.exposure();
+        // found 100 days ago: its SLA clock runs from then until an acceptance expires
+        Probe.as("admin").call("risk/date", "table", "exposure", "id", accepted.id(), "date",
+                today().minusDays(100).toString()).value();
         decision(accepted.id());
         assertThat(queued(accepted.assetTag())).isEqualTo(1);
         JsonObject a = RiskFixtures.request("itsec", accepted.id(), today().plusDays(30));
@@ -232,7 +235,9 @@ class RiskMitigationIT {
     void when_the_acceptance_expires_the_exposure_returns_to_the_queue_with_its_sla_clock_restarted() {
         assertThat(acceptance).as("runs after the approval test").isNotNull();
         JsonObject before = decision(accepted.id());
-        Probe.as("admin").call("risk/expiresOn", "table", "acceptance", "id", acceptance.getString("id"), "date",
+        assertThat(Instant.parse(before.getString("clockStartedAt")))
+                .isEqualTo(today().minusDays(100).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Probe.as("admin").call("risk/date", "table", "acceptance", "id", acceptance.getString("id"), "date",
                 today().minusDays(1).toString()).value();
         assertThat(expiryRun().getInt("acceptancesExpired")).isGreaterThanOrEqualTo(1);
         assertThat(Api.get("/acceptances/" + acceptance.getString("id"), "itsec").json().getString("status"))
@@ -274,7 +279,7 @@ class RiskMitigationIT {
         assertThat(Api.post("/notifications/" + mine.getFirst().getString("id") + "/read", "itsec", null).status())
                 .as("someone else's notification").isEqualTo(404);
 
-        Probe.as("admin").call("risk/expiresOn", "table", "control", "id", ctl, "date", today().minusDays(1).toString())
+        Probe.as("admin").call("risk/date", "table", "control", "id", ctl, "date", today().minusDays(1).toString())
                 .value();
         assertThat(expiryRun().getInt("controlsExpired")).isGreaterThanOrEqualTo(1);
         assertThat(Api.get("/controls/" + ctl, "biomed").json().getJsonObject("control").getString("status"))
