@@ -88,7 +88,7 @@ public class AcceptanceService {
         List<Object> params = new ArrayList<>();
         var q = em.createNativeQuery("SELECT COUNT(*)" + FROM + where(filter == null ? AcceptanceFilter.none() : filter,
                 me, params));
-        bind(q, params);
+        RiskLookup.bind(q, params);
         return ((Number) q.getSingleResult()).longValue();
     }
 
@@ -137,7 +137,7 @@ public class AcceptanceService {
 
     private List<AcceptanceView> query(String where, List<Object> params, Caller me, int offset, int limit) {
         var q = em.createNativeQuery(SELECT + where);
-        bind(q, params);
+        RiskLookup.bind(q, params);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.setFirstResult(offset).setMaxResults(limit).getResultList();
         return rows.stream().map(r -> {
@@ -311,11 +311,5 @@ public class AcceptanceService {
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private static void bind(jakarta.persistence.Query q, List<Object> params) {
-        for (int i = 0; i < params.size(); i++) {
-            q.setParameter(i + 1, params.get(i));
-        }
     }
 }

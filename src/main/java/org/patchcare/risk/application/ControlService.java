@@ -108,7 +108,7 @@ public class ControlService {
         List<Object> params = new ArrayList<>();
         String where = where(filter == null ? ControlFilter.none() : filter, params);
         var q = em.createNativeQuery("SELECT COUNT(*) FROM compensating_control c" + where);
-        bind(q, params);
+        RiskLookup.bind(q, params);
         return Rows.count(q.getSingleResult());
     }
 
@@ -221,7 +221,7 @@ public class ControlService {
 
     private List<ControlView> query(String whereAndOrder, List<Object> params, int offset, int limit) {
         var q = em.createNativeQuery(SELECT + whereAndOrder);
-        bind(q, params);
+        RiskLookup.bind(q, params);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.setFirstResult(offset).setMaxResults(limit).getResultList();
         LocalDate today = today();
@@ -508,11 +508,5 @@ public class ControlService {
 
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static void bind(jakarta.persistence.Query q, List<Object> params) {
-        for (int i = 0; i < params.size(); i++) {
-            q.setParameter(i + 1, params.get(i));
-        }
     }
 }

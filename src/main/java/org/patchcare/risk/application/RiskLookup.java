@@ -120,6 +120,13 @@ public class RiskLookup {
         return names;
     }
 
+    /** Binds positional parameters ?1, ?2 ... of a native query in order. */
+    public static void bind(jakarta.persistence.Query q, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+    }
+
     /** Clinical managers without another role that sees everything are limited to their own departments. */
     public static boolean limitedToOwnDepartments(org.patchcare.shared.security.CurrentUser user) {
         return user.hasRole(org.patchcare.shared.domain.Roles.CLINICAL_MANAGER)

@@ -1,12 +1,11 @@
 package org.patchcare.notifications.ui;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.notifications.application.NotificationService;
 import org.patchcare.notifications.application.NotificationView;
 
@@ -19,6 +18,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bell in the header, in a browserless UI on a stub service. */
+@ExtendWith(BrowserlessUi.class)
 class NotificationBellViewTest {
 
     private final List<NotificationView> mine = new ArrayList<>();
@@ -41,16 +41,6 @@ class NotificationBellViewTest {
             return null;
         }
     };
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     @Test
     void shows_no_badge_without_unread_messages() {

@@ -1,12 +1,11 @@
 package org.patchcare.risk.ui;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.inventory.application.PageRequest;
 import org.patchcare.risk.application.AcceptanceService;
 import org.patchcare.risk.application.MitigationViews.AcceptanceFilter;
@@ -23,6 +22,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The risk acceptance list in a browserless UI, on a stub service. */
+@ExtendWith(BrowserlessUi.class)
 class AcceptanceListViewTest {
 
     private final List<AcceptanceFilter> asked = new ArrayList<>();
@@ -60,16 +60,6 @@ class AcceptanceListViewTest {
             return rows.getLast();
         }
     };
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     private AcceptanceListView view(boolean mayDecide) {
         AcceptanceListView v = new AcceptanceListView(service, mayDecide);

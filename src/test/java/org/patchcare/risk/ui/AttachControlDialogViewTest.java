@@ -1,10 +1,9 @@
 package org.patchcare.risk.ui;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.html.Paragraph;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.risk.application.ControlCommand;
 import org.patchcare.risk.application.ControlService;
 import org.patchcare.risk.application.MitigationViews.ControlDetails;
@@ -21,6 +20,7 @@ import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Attaching a control to exposures, in a browserless UI on a stub service. */
+@ExtendWith(BrowserlessUi.class)
 class AttachControlDialogViewTest {
 
     private final List<String> calls = new ArrayList<>();
@@ -66,16 +66,6 @@ class AttachControlDialogViewTest {
             return new ControlDetails(RiskUiFixtures.control("9", cmd.getTitle(), "ACTIVE", 90), List.of());
         }
     };
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     private AttachControlDialog open(List<String> exposures) {
         AttachControlDialog d = new AttachControlDialog(service, exposures);

@@ -1,12 +1,11 @@
 package org.patchcare.risk.ui;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.inventory.application.PageRequest;
 import org.patchcare.risk.application.ControlService;
 import org.patchcare.risk.application.MitigationViews.ControlDetails;
@@ -25,6 +24,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The control list in a browserless UI, on a stub service. */
+@ExtendWith(BrowserlessUi.class)
 class ControlListViewTest {
 
     private final List<ControlFilter> asked = new ArrayList<>();
@@ -54,16 +54,6 @@ class ControlListViewTest {
             return null;
         }
     };
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     private ControlListView view(boolean mayEdit) {
         ControlListView v = new ControlListView(service, 14, mayEdit);

@@ -1,9 +1,8 @@
 package org.patchcare.risk.ui;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.risk.application.AcceptanceService;
 import org.patchcare.risk.application.MitigationViews.AcceptanceView;
 import org.patchcare.shared.domain.InvalidInputException;
@@ -16,6 +15,7 @@ import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Requesting a risk acceptance, in a browserless UI on a stub service. */
+@ExtendWith(BrowserlessUi.class)
 class RequestAcceptanceDialogViewTest {
 
     private final List<String> requests = new ArrayList<>();
@@ -31,16 +31,6 @@ class RequestAcceptanceDialogViewTest {
             return RiskUiFixtures.acceptance("a1", false, true);
         }
     };
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     @Test
     void proposes_ninety_days_shows_refusals_next_to_the_field_and_fires_saved() {

@@ -1,9 +1,8 @@
 package org.patchcare.risk.ui;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.advisories.application.ExposureViews.ExposureView;
 import org.patchcare.risk.application.ControlService;
 import org.patchcare.risk.application.MitigationViews.ControlView;
@@ -21,6 +20,7 @@ import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Recording validation evidence, in a browserless UI on stub services. */
+@ExtendWith(BrowserlessUi.class)
 class ValidationResultDialogViewTest {
 
     private final List<ValidationView> results = new ArrayList<>();
@@ -56,16 +56,6 @@ class ValidationResultDialogViewTest {
             return List.of();
         }
     };
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     @Test
     void shows_the_services_objection_next_to_the_field_and_records_a_complete_result() {
