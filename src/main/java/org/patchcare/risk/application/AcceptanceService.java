@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import org.patchcare.audit.application.AuditService;
 import org.patchcare.audit.application.Snapshot;
@@ -290,18 +289,12 @@ public class AcceptanceService {
         RiskAcceptance a = em.createQuery("select a from RiskAcceptance a where a.publicId = :id", RiskAcceptance.class)
                 .setParameter("id", id == null ? "" : id.strip()).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("Risk acceptance", id));
-        if (version != null && version != a.getVersion()) {
-            throw ConflictException.staleEdit("Risk acceptance", id);
-        }
+        RiskLookup.checkVersion(a, version, "Risk acceptance", id);
         return a;
     }
 
     private void flush(RiskAcceptance a) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException stale) {
-            throw ConflictException.staleEdit("Risk acceptance", a.getPublicId());
-        }
+        lookup.flush("Risk acceptance", a.getPublicId());
     }
 
     static Snapshot snapshot(RiskAcceptance a) {

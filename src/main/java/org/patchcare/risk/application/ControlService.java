@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -25,7 +24,6 @@ import org.patchcare.risk.domain.ControlStatus;
 import org.patchcare.risk.domain.ControlType;
 import org.patchcare.risk.domain.DecisionOverride;
 import org.patchcare.risk.domain.DecisionPoint;
-import org.patchcare.shared.domain.ConflictException;
 import org.patchcare.shared.domain.InvalidInputException;
 import org.patchcare.shared.domain.NotFoundException;
 import org.patchcare.shared.domain.Roles;
@@ -477,17 +475,11 @@ public class ControlService {
     }
 
     private static void checkVersion(CompensatingControl c, Integer expected) {
-        if (expected != null && expected != c.getVersion()) {
-            throw ConflictException.staleEdit("Control", c.getTitle());
-        }
+        RiskLookup.checkVersion(c, expected, "Control", c.getTitle());
     }
 
     private void flush(CompensatingControl c) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException stale) {
-            throw ConflictException.staleEdit("Control", c.getTitle());
-        }
+        lookup.flush("Control", c.getTitle());
     }
 
     static Snapshot snapshot(CompensatingControl c) {

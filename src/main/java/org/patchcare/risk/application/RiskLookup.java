@@ -120,6 +120,22 @@ public class RiskLookup {
         return names;
     }
 
+    /** Writes pending changes now; a row someone else changed meanwhile becomes "changed by someone else" (409). */
+    public void flush(String what, String key) {
+        try {
+            em.flush();
+        } catch (jakarta.persistence.OptimisticLockException stale) {
+            throw org.patchcare.shared.domain.ConflictException.staleEdit(what, key);
+        }
+    }
+
+    /** The version the caller saw must be the current one (when given). */
+    public static void checkVersion(org.patchcare.shared.domain.BaseEntity e, Integer expected, String what, String key) {
+        if (expected != null && expected != e.getVersion()) {
+            throw org.patchcare.shared.domain.ConflictException.staleEdit(what, key);
+        }
+    }
+
     /** Binds positional parameters ?1, ?2 ... of a native query in order. */
     public static void bind(jakarta.persistence.Query q, List<Object> params) {
         for (int i = 0; i < params.size(); i++) {

@@ -107,6 +107,18 @@ class RiskMitigationIT {
         assertThat(Api.get("/controls/" + ctl, "manager").json().getJsonObject("control").getInt("attachedExposures"))
                 .as("nothing is attached when one exposure is outside").isZero();
 
+        JsonObject stored = Api.get("/controls/" + ctl, "itsec").json().getJsonObject("control");
+        Reply stale = Api.put("/controls/" + ctl, "itsec", Json.createObjectBuilder(control("Block RCE, renewed",
+                "IPS-2000", inside.assetTag(), "itsec", today().plusDays(90))).add("version", stored.getInt("version") + 7)
+                .build().toString());
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.json().getString("detail")).contains("changed by someone else");
+        Reply renewed = Api.put("/controls/" + ctl, "itsec", Json.createObjectBuilder(control("Block RCE, renewed",
+                "IPS-2000", inside.assetTag(), "itsec", today().plusDays(90))).add("version", stored.getInt("version"))
+                .build().toString());
+        assertThat(renewed.status()).as(renewed.toString()).isEqualTo(200);
+        assertThat(renewed.json().getJsonObject("control").getString("expiresOn")).isEqualTo(today().plusDays(90).toString());
+
         Reply noExpiry = Api.post("/controls", "itsec", Json.createObjectBuilder(control("x", "REF-X", inside.assetTag(),
                 "itsec", today().plusDays(1))).remove("expiresOn").add("appliedOn", today().toString()).build().toString());
         assertThat(noExpiry.status()).isEqualTo(422);
