@@ -9,7 +9,7 @@ import java.util.List;
 public class RiskNavigation implements MainLayout.NavContributor {
     @Override
     public List<MainLayout.NavEntry> entries() {
-        return List.of(new MainLayout.NavEntry("Controls", ControlListView.class, VaadinIcon.SHIELD, 32),
+        return List.of(new MainLayout.NavEntry("Controls", ControlListView.class, VaadinIcon.LOCK, 32),
                 new MainLayout.NavEntry("Acceptances", AcceptanceListView.class, VaadinIcon.HANDSHAKE, 33));
     }
 }

@@ -73,8 +73,8 @@ class RiskScreensE2EIT {
         Browsers.screenshot(page, "risk-controls");
 
         page.locator("#notification-bell").click();
-        PlaywrightAssertions.assertThat(page.locator("vaadin-dialog-overlay").filter(new Locator.FilterOptions()
-                .setHasText(title)).first()).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("#notification-list")).containsText("Control expires on "
+                + RiskFixtures.today().plusDays(3) + ": " + title);
         Browsers.screenshot(page, "risk-notifications");
         page.keyboard().press("Escape");
 
