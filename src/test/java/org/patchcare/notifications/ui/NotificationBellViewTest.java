@@ -5,9 +5,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.notifications.application.NotificationService;
 import org.patchcare.notifications.application.NotificationView;
+import org.patchcare.testsupport.BrowserlessUi;
 
 import java.time.Instant;
 import java.util.ArrayList;

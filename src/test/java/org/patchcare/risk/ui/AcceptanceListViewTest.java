@@ -5,12 +5,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.inventory.application.PageRequest;
 import org.patchcare.risk.application.AcceptanceService;
 import org.patchcare.risk.application.MitigationViews.AcceptanceFilter;
 import org.patchcare.risk.application.MitigationViews.AcceptanceView;
 import org.patchcare.shared.domain.InvalidInputException;
+import org.patchcare.testsupport.BrowserlessUi;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,6 @@ package org.patchcare.risk.ui;
 import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.risk.application.ControlCommand;
 import org.patchcare.risk.application.ControlService;
 import org.patchcare.risk.application.MitigationViews.ControlDetails;
@@ -12,6 +11,7 @@ import org.patchcare.risk.domain.ControlScope;
 import org.patchcare.risk.domain.ControlType;
 import org.patchcare.risk.domain.DecisionPoint;
 import org.patchcare.shared.domain.InvalidInputException;
+import org.patchcare.testsupport.BrowserlessUi;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,13 +5,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.inventory.application.PageRequest;
 import org.patchcare.risk.application.ControlService;
 import org.patchcare.risk.application.MitigationViews.ControlDetails;
 import org.patchcare.risk.application.MitigationViews.ControlFilter;
 import org.patchcare.risk.application.MitigationViews.ControlView;
 import org.patchcare.shared.domain.DomainException;
+import org.patchcare.testsupport.BrowserlessUi;
 
 import java.util.ArrayList;
 import java.util.List;

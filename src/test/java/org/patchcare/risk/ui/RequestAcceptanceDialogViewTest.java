@@ -2,10 +2,10 @@ package org.patchcare.risk.ui;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.risk.application.AcceptanceService;
 import org.patchcare.risk.application.MitigationViews.AcceptanceView;
 import org.patchcare.shared.domain.InvalidInputException;
+import org.patchcare.testsupport.BrowserlessUi;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package org.patchcare.risk.ui;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.patchcare.testsupport.BrowserlessUi;
 import org.patchcare.advisories.application.ExposureViews.ExposureView;
 import org.patchcare.risk.application.ControlService;
 import org.patchcare.risk.application.MitigationViews.ControlView;
@@ -12,6 +11,7 @@ import org.patchcare.risk.application.ValidationService;
 import org.patchcare.risk.domain.ValidationMethod;
 import org.patchcare.risk.domain.ValidationOutcome;
 import org.patchcare.shared.domain.InvalidInputException;
+import org.patchcare.testsupport.BrowserlessUi;
 
 import java.util.ArrayList;
 import java.util.List;
