@@ -36,12 +36,13 @@ CREATE TABLE exposure_decision (
     CONSTRAINT fk_exposure_decision FOREIGN KEY (exposure_id) REFERENCES exposure (id)
 );
 CREATE INDEX ix_exposure_decision_pending ON exposure_decision (pending_cause);
-CREATE INDEX ix_exposure_decision_queue ON exposure_decision (open_exposure, outcome_rank, due_at);
+CREATE INDEX ix_exposure_decision_queue ON exposure_decision (open_exposure, outcome_rank, due_at, exposure_id);
 CREATE INDEX ix_exposure_decision_device ON exposure_decision (device_id);
+CREATE INDEX ix_exposure_decision_due ON exposure_decision (open_exposure, due_at);
 
--- Every change of an exposure's decision, with its cause.
+-- Every change of an exposure's decision, with its cause (append-only, written in JDBC batches: identity ids).
 CREATE TABLE decision_change (
-    id           BIGINT        NOT NULL PRIMARY KEY,
+    id           ${identity}   NOT NULL PRIMARY KEY,
     exposure_id  BIGINT        NOT NULL,
     occurred_at  ${ts}         NOT NULL,
     cause        VARCHAR(200)  NOT NULL,
@@ -177,6 +178,24 @@ CREATE TABLE device_risk (
     CONSTRAINT fk_device_risk FOREIGN KEY (device_id) REFERENCES device (id)
 );
 CREATE INDEX ix_device_risk_department ON device_risk (department_id, score);
+
+-- Roll-up per department, summed from device_risk at the end of each evaluation run: the dashboard reads 1 row per
+-- department instead of aggregating 100,000 device rows on every request.
+CREATE TABLE department_risk (
+    department_id   BIGINT       NOT NULL PRIMARY KEY,
+    exposed_devices INT          NOT NULL,
+    open_exposures  INT          NOT NULL,
+    immediate       INT          NOT NULL,
+    out_of_cycle    INT          NOT NULL,
+    scheduled       INT          NOT NULL,
+    deferred        INT          NOT NULL,
+    score_sum       BIGINT       NOT NULL,
+    max_score       INT          NOT NULL,
+    updated_at      ${ts}        NOT NULL,
+    CONSTRAINT fk_department_risk FOREIGN KEY (department_id) REFERENCES department (id)
+);
+-- devices in service per department, counted from the index alone
+CREATE INDEX ix_device_status_department ON device (status, department_id);
 
 -- In-app notifications (expiring controls and acceptances today; approvals later).
 CREATE TABLE notification (

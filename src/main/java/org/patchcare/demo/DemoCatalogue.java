@@ -2,9 +2,11 @@ package org.patchcare.demo;
 
 import org.patchcare.inventory.domain.Connectivity;
 import org.patchcare.inventory.domain.Criticality;
+import org.patchcare.inventory.domain.MissionImpact;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Real manufacturers and models, most of them named in CISA's medical advisories (ICSMA), with the kind of
@@ -50,6 +52,20 @@ final class DemoCatalogue {
 
     static final List<String> CRIT = List.of("ED", "ICU", "NICU", "OR");
 
+    /** What a department loses while one of its devices is down; departments not named keep the default. */
+    static final Map<String, MissionImpact> MISSION_IMPACT = Map.of(
+            "ED", MissionImpact.MEF_FAILURE, "ICU", MissionImpact.MEF_FAILURE, "OR", MissionImpact.MEF_FAILURE,
+            "NICU", MissionImpact.MEF_FAILURE, "MAT", MissionImpact.MEF_FAILURE,
+            "OPD", MissionImpact.DEGRADED, "ADMIN", MissionImpact.DEGRADED);
+
+    /**
+     * Whether device number {@code i} of this model has a spare: fleet devices (pumps, monitors, ventilators,
+     * defibrillators, cabinets) mostly do, one-off systems do not. No random draw, so the rest of the data stays put.
+     */
+    static boolean redundant(Model spec, int i) {
+        return spec.weight() >= 6 && i % 4 != 0;
+    }
+
     static final List<Model> MODELS = List.of(
             // Imaging: long-lived, Windows-based, on the clinical network
             new Model("GE Healthcare", "1.5T Signa HDx", "S8000", "MRI scanner", d(2016, 12), Criticality.DIAGNOSTIC,
@@ -71,7 +87,7 @@ final class DemoCatalogue {
             new Model("Carestream", "DRX-Evolution Plus", "DRX-EVO", "X-ray system", d(2029, 12), Criticality.DIAGNOSTIC,
                     Connectivity.CLINICAL_NETWORK, List.of("RAD"), "Windows", "10 IoT LTSC", "5.7", true, 1, 2016),
             new Model("GE Healthcare", "Centricity PACS-IW", "PACS-IW", "PACS workstation", d(2017, 12), Criticality.NON_CLINICAL,
-                    Connectivity.HOSPITAL_NETWORK, List.of("RAD", "CARD", "ONC"), "Windows", "7", "3.7.3.9", true, 3, 2008),
+                    Connectivity.HOSPITAL_NETWORK, List.of("RAD", "CARD", "ONC", "ADMIN"), "Windows", "7", "3.7.3.9", true, 3, 2008),
             new Model("Philips", "IntelliSpace PACS Enterprise", "ISPACS", "PACS workstation", d(2028, 6), Criticality.NON_CLINICAL,
                     Connectivity.HOSPITAL_NETWORK, List.of("RAD", "CARD", "ED"), "Windows", "10 Enterprise", "4.4.553", true, 3, 2016),
             new Model("GE Healthcare", "LOGIQ E9", "LOGIQ-E9", "Ultrasound", d(2023, 12), Criticality.DIAGNOSTIC,
@@ -92,7 +108,7 @@ final class DemoCatalogue {
             new Model("Spacelabs", "Xprezzon 91393", "91393", "Patient monitor", d(2027, 6), Criticality.LIFE_SUPPORTING,
                     Connectivity.CLINICAL_NETWORK, List.of("ED", "OR"), "Embedded", "Linux 3.x", "3.04", false, 4, 2013),
             new Model("Hillrom", "Welch Allyn Connex Vital Signs Monitor", "CVSM 6000", "Vital signs monitor", d(2029, 6), Criticality.DIAGNOSTIC,
-                    Connectivity.CLINICAL_NETWORK, List.of("ONC", "MAT", "DIAL", "ED", "PEDS"), "Embedded", "Windows CE 6", "2.43.02", true, 8, 2014),
+                    Connectivity.CLINICAL_NETWORK, List.of("ONC", "MAT", "DIAL", "ED", "PEDS", "OPD"), "Embedded", "Windows CE 6", "2.43.02", true, 8, 2014),
             // Infusion
             new Model("Becton, Dickinson and Company (BD)", "Alaris PC Unit Model 8015", "8015", "Infusion pump", d(2031, 12), Criticality.LIFE_SUSTAINING,
                     Connectivity.CLINICAL_NETWORK, List.of("ICU", "ED", "ONC", "OR", "NICU", "PEDS"), "Embedded", "Proprietary", "12.1.2", false, 30, 2014),
@@ -123,7 +139,7 @@ final class DemoCatalogue {
             new Model("Abbott Laboratories", "Merlin PCS Programmer", "3650", "Implant programmer", d(2025, 6), Criticality.THERAPEUTIC_NON_CRITICAL,
                     Connectivity.HOSPITAL_NETWORK, List.of("CARD"), "Windows", "7 Embedded", "24.2.3", true, 2, 2010),
             new Model("Hillrom", "Welch Allyn ELI 380 Resting Electrocardiograph", "ELI380", "ECG", d(2027, 12), Criticality.DIAGNOSTIC,
-                    Connectivity.HOSPITAL_NETWORK, List.of("CARD", "ED"), "Embedded", "Windows CE 7", "2.3.1", true, 5, 2014),
+                    Connectivity.HOSPITAL_NETWORK, List.of("CARD", "ED", "OPD"), "Embedded", "Windows CE 7", "2.3.1", true, 5, 2014),
             new Model("ZOLL", "R Series ALS", "R-ALS", "Defibrillator", d(2027, 6), Criticality.LIFE_SUSTAINING,
                     Connectivity.STANDALONE, List.of("ED", "ICU", "OR", "CARD"), "Embedded", "Proprietary", "23.03", false, 10, 2009),
             new Model("Stryker", "LIFEPAK 15", "V15-2", "Defibrillator", d(2030, 12), Criticality.LIFE_SUSTAINING,

@@ -74,9 +74,12 @@ public class DemoData {
                 {"OR", "Operating Rooms", "MAIN"}, {"RAD", "Radiology", "MAIN"}, {"CARD", "Cardiology", "MAIN"},
                 {"ONC", "Oncology", "MAIN"}, {"LAB", "Laboratory", "MAIN"}, {"DIAL", "Dialysis", "MAIN"},
                 {"PHARM", "Pharmacy", "MAIN"}, {"NICU", "Neonatal Intensive Care", "NORTH"},
-                {"MAT", "Maternity and Labour", "NORTH"}, {"PEDS", "Pediatrics", "NORTH"}};
+                {"MAT", "Maternity and Labour", "NORTH"}, {"PEDS", "Pediatrics", "NORTH"},
+                {"OPD", "Outpatient Clinics", "MAIN"}, {"ADMIN", "Administration and Patient Records", "MAIN"}};
         for (String[] r : deptRows) {
-            depts.put(r[0], persist(new Department(r[2].equals("MAIN") ? main : north, r[0], r[1]), now));
+            Department dep = new Department(r[2].equals("MAIN") ? main : north, r[0], r[1]);
+            dep.setMissionImpact(DemoCatalogue.MISSION_IMPACT.getOrDefault(r[0], dep.getMissionImpact()));
+            depts.put(r[0], persist(dep, now));
         }
 
         Map<String, List<Location>> locations = new HashMap<>();
@@ -135,6 +138,7 @@ public class DemoData {
             d.setOsVersion(spec.osVersion());
             d.setSoftwareVersion(spec.software());
             d.setStoresPhi(spec.phi());
+            d.setRedundant(DemoCatalogue.redundant(spec, i));
             d.setConnectivity(spec.connectivity());
             if (spec.connectivity() != Connectivity.STANDALONE) {
                 int vlan = 10 + deptCodes.indexOf(deptCode);

@@ -2,6 +2,7 @@ package org.patchcare.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -115,6 +116,27 @@ class DeviceImportIT {
     }
 
     @Test
+    void a_row_that_makes_a_device_redundant_is_audited_and_announced_to_the_risk_context() throws Exception {
+        String tag = prefix() + "000001";
+        String row = DeviceCsv.row(tag, 1, "1.0");
+        assertThat(row).as("device 1 is written as not redundant").contains(",no,0,h-");
+        assertThat(post("biomed", DeviceCsv.withHeader().line(row).text(), false).status()).isEqualTo(200);
+
+        Result r = post("biomed", DeviceCsv.withHeader().line(row.replace(",no,0,h-", ",no,yes,h-")).text(), false);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.count("updated")).isEqualTo(1);
+        Probe biomed = Probe.as("biomed");
+        assertThat(biomed.call("device/get", "tag", tag).object().getBoolean("redundant")).isTrue();
+        JsonObject newest = biomed.call("audit/history", "type", "Device", "key", tag).array().getJsonObject(0);
+        assertThat(newest.getJsonArray("changes").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("field") + ": " + c.getString("from") + " → " + c.getString("to"))
+                .containsExactly("redundant: false → true");
+        assertThat(biomed.call("events/deviceContext", "tag", tag).array().getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).containsExactly("now redundant");
+    }
+
+    @Test
     void a_file_with_one_bad_row_writes_nothing_and_names_the_row_and_column() throws Exception {
         String p = prefix();
         String bad = DeviceCsv.row(p + "000003", 3, "1.0").replace("2021-04-15", "2021-13-01");
@@ -153,7 +175,7 @@ class DeviceImportIT {
         assertThat(r.errors()).extracting(o -> o.getInt("row") + ":" + (o.isNull("column") ? "-" : o.getString("column")))
                 .containsExactly("3:asset_tag", "4:model", "5:department", "6:criticality", "7:hostname", "8:-");
         assertThat(r.errors().get(1).getString("message")).contains("no model 'Optima MR999'");
-        assertThat(r.errors().get(5).getString("message")).contains("has 3 values but the header has 23 columns");
+        assertThat(r.errors().get(5).getString("message")).contains("has 3 values but the header has 24 columns");
     }
 
     @Test

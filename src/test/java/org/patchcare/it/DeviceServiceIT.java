@@ -204,6 +204,77 @@ class DeviceServiceIT {
         assertThat(audit(tag)).extracting(e -> e.getString("action")).containsExactly("CREATE");
     }
 
+    // ---- risk context ----------------------------------------------------------------------
+
+    private static List<String> contextCauses(String tag) {
+        return BIOMED.call("events/deviceContext", "tag", tag).array().stream()
+                .map(v -> ((JsonString) v).getString()).toList();
+    }
+
+    private static JsonObject change(List<JsonObject> trail, String field) {
+        return trail.getFirst().getJsonArray("changes").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("field").equals(field)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void making_a_device_redundant_and_internet_reachable_is_audited_and_announced_to_the_risk_context_once() {
+        String tag = tag("CTX1");
+        int v = create(tag, "connectivity", "CLINICAL_NETWORK").getInt("version");
+        assertThat(contextCauses(tag)).as("a new device is no context change").isEmpty();
+
+        Probe.Answer a = BIOMED.call("device/update", "tag", tag, "redundant", "true",
+                "connectivity", "INTERNET_REACHABLE", "version", String.valueOf(v));
+
+        assertThat(a.ok()).as(a.toString()).isTrue();
+        assertThat(a.object().getBoolean("redundant")).isTrue();
+        assertThat(BIOMED.call("device/get", "tag", tag).object().getBoolean("redundant")).isTrue();
+        List<JsonObject> trail = audit(tag);
+        assertThat(change(trail, "redundant").getString("from")).isEqualTo("false");
+        assertThat(change(trail, "redundant").getString("to")).isEqualTo("true");
+        assertThat(change(trail, "connectivity").getString("to")).isEqualTo("INTERNET_REACHABLE");
+        assertThat(contextCauses(tag)).containsExactly("connectivity Clinical network → Internet-reachable; now redundant");
+    }
+
+    @Test
+    void moves_and_status_changes_are_announced_to_the_risk_context_but_a_change_of_notes_is_not() {
+        String tag = tag("CTX2");
+        int v = create(tag).getInt("version");
+        v = BIOMED.call("device/update", "tag", tag, "notes", "new battery", "version", String.valueOf(v))
+                .object().getInt("version");
+        assertThat(contextCauses(tag)).isEmpty();
+
+        v = BIOMED.call("device/move", "tag", tag, "department", "ED", "version", String.valueOf(v)).object().getInt("version");
+        Probe.Answer out = BIOMED.call("device/takeOutOfService", "tag", tag, "repair", "true", "version", String.valueOf(v));
+
+        assertThat(out.ok()).as(out.toString()).isTrue();
+        assertThat(contextCauses(tag)).containsExactly("moved to ED", "status In service → In repair");
+    }
+
+    @Test
+    void a_department_keeps_its_mission_impact_and_a_change_of_it_is_audited_and_announced() {
+        Probe admin = Probe.as("admin");
+        String code = ("IT" + RUN).toUpperCase(Locale.ROOT);
+        Probe.Answer created = admin.call("organisation/saveDepartment", "code", code, "name", "IT ward " + RUN,
+                "facility", "MAIN", "missionImpact", "MEF_SUPPORT_CRIPPLED");
+        assertThat(created.ok()).as(created.toString()).isTrue();
+        assertThat(created.object().getString("missionImpact")).isEqualTo("MEF_SUPPORT_CRIPPLED");
+
+        Probe.Answer changed = admin.call("organisation/saveDepartment", "code", code, "name", "IT ward " + RUN,
+                "facility", "MAIN", "missionImpact", "MEF_FAILURE", "version",
+                String.valueOf(created.object().getInt("version")));
+
+        assertThat(changed.ok()).as(changed.toString()).isTrue();
+        assertThat(changed.object().getString("missionImpact")).isEqualTo("MEF_FAILURE");
+        List<JsonObject> trail = BIOMED.call("audit/history", "type", "Department", "key", code).array().stream()
+                .map(JsonValue::asJsonObject).toList();
+        assertThat(trail).extracting(e -> e.getString("action")).containsExactly("UPDATE", "CREATE");
+        assertThat(change(trail, "missionImpact").getString("from")).isEqualTo("MEF_SUPPORT_CRIPPLED");
+        assertThat(change(trail, "missionImpact").getString("to")).isEqualTo("MEF_FAILURE");
+        assertThat(BIOMED.call("events/departmentContext", "code", code).array().stream()
+                .map(x -> ((JsonString) x).getString()).toList())
+                .containsExactly("mission impact Essential support crippled → Essential function fails");
+    }
+
     // ---- search and filters ----------------------------------------------------------------
 
     @Test

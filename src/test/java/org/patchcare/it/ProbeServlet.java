@@ -18,8 +18,8 @@ import jakarta.transaction.UserTransaction;
 import org.patchcare.audit.application.AuditService;
 import org.patchcare.identity.application.UserService;
 import org.patchcare.inventory.application.CatalogService;
+import org.patchcare.inventory.application.DepartmentCommand;
 import org.patchcare.inventory.application.DeviceCommand;
-import org.patchcare.inventory.application.DeviceDetails;
 import org.patchcare.inventory.application.DeviceFilter;
 import org.patchcare.inventory.application.DeviceService;
 import org.patchcare.inventory.application.DeviceSummary;
@@ -27,6 +27,7 @@ import org.patchcare.inventory.application.OrganisationService;
 import org.patchcare.inventory.application.PageRequest;
 import org.patchcare.inventory.domain.Connectivity;
 import org.patchcare.inventory.domain.Criticality;
+import org.patchcare.inventory.domain.MissionImpact;
 import org.patchcare.inventory.domain.SupportStatus;
 
 import javax.naming.InitialContext;
@@ -61,6 +62,8 @@ public class ProbeServlet extends HttpServlet {
     @Inject
     AuditService audit;
     @Inject
+    ContextEventRecorder contextEvents;
+    @Inject
     org.patchcare.advisories.application.ThreatFeedService feeds;
     @Inject
     org.patchcare.advisories.application.AdvisoryService advisories;
@@ -68,6 +71,8 @@ public class ProbeServlet extends HttpServlet {
     org.patchcare.advisories.application.ExposureService exposures;
     @Inject
     org.patchcare.advisories.application.AdvisoryFeedService advisoryFeeds;
+    @Inject
+    org.patchcare.risk.application.RiskService risk;
     @Inject
     org.patchcare.risk.application.ControlService controls;
     @Inject
@@ -117,6 +122,11 @@ public class ProbeServlet extends HttpServlet {
             case "device/list" -> list(req);
             case "audit/history" -> audit.history(req.getParameter("type"), req.getParameter("key"), 100);
             case "organisation/locations" -> organisation.locations(req.getParameter("department"));
+            case "organisation/saveDepartment" -> organisation.saveDepartment(new DepartmentCommand(
+                    req.getParameter("code"), req.getParameter("name"), req.getParameter("facility"),
+                    MissionImpact.valueOf(req.getParameter("missionImpact")), intParam(req, "version")));
+            case "events/deviceContext" -> contextEvents.device(req.getParameter("tag"));
+            case "events/departmentContext" -> contextEvents.department(req.getParameter("code"));
             case "device/updateThenFailInSameTransaction" -> updateThenFail(req);
             case "device/staleUpdateAfterOtherCommit" -> staleUpdateAfterOtherCommit(req);
             case "device/race" -> race(req);
@@ -187,7 +197,7 @@ public class ProbeServlet extends HttpServlet {
     /** Every operation of the matrix as the current caller: "ALLOWED" (with how it ended) or "DENIED". */
     private Map<String, String> matrix() {
         ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds,
-                advisories, exposures, advisoryFeeds, controls, validations, acceptances, expiry, notifications);
+                advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;
@@ -217,33 +227,7 @@ public class ProbeServlet extends HttpServlet {
     }
 
     private DeviceCommand current(String tag) {
-        DeviceDetails d = devices.get(tag);
-        DeviceCommand c = new DeviceCommand();
-        c.setAssetTag(d.assetTag());
-        c.setSerialNumber(d.serialNumber());
-        c.setManufacturer(d.manufacturer());
-        c.setModel(d.model());
-        c.setUdiDi(d.udiDi());
-        c.setSoftwareVersion(d.softwareVersion());
-        c.setOsName(d.osName());
-        c.setOsVersion(d.osVersion());
-        c.setDepartment(d.departmentCode());
-        c.setLocationId(d.locationId());
-        c.setCriticality(d.criticality());
-        c.setStoresPhi(d.storesPhi());
-        c.setHostname(d.hostname());
-        c.setIpAddress(d.ipAddress());
-        c.setMacAddress(d.macAddress());
-        c.setNetworkSegment(d.networkSegment());
-        c.setConnectivity(d.connectivity());
-        c.setInstallDate(d.installDate());
-        c.setWarrantyEnd(d.warrantyEnd());
-        c.setEndOfSupportOverride(d.endOfSupportOverride());
-        c.setPlannedReplacement(d.plannedReplacement());
-        c.setCustodian(d.custodian());
-        c.setNotes(d.notes());
-        c.setVersion(d.version());
-        return c;
+        return devices.get(tag).toCommand();
     }
 
     /** Fills the command from request parameters named like its properties; absent parameters leave it as it is. */
@@ -256,6 +240,7 @@ public class ProbeServlet extends HttpServlet {
         if (p.containsKey("locationId")) c.setLocationId(req.getParameter("locationId"));
         if (p.containsKey("criticality")) c.setCriticality(Criticality.valueOf(req.getParameter("criticality")));
         if (p.containsKey("connectivity")) c.setConnectivity(Connectivity.valueOf(req.getParameter("connectivity")));
+        if (p.containsKey("redundant")) c.setRedundant(Boolean.parseBoolean(req.getParameter("redundant")));
         if (p.containsKey("serialNumber")) c.setSerialNumber(req.getParameter("serialNumber"));
         if (p.containsKey("hostname")) c.setHostname(req.getParameter("hostname"));
         if (p.containsKey("ipAddress")) c.setIpAddress(req.getParameter("ipAddress"));

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchcare.shared.api.Api;
+import org.patchcare.testsupport.TestData;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * For each demo role: logs in, opens every screen its side navigation offers, and saves a full-page screenshot
  * to target/screenshots/&lt;role&gt;-&lt;route&gt;.png for people to look at. Every screen must render without the
- * Vaadin error notification or an error page.
+ * Vaadin error notification or an error page. Before that, real data goes in so that the risk screens have something to
+ * show: CISA's KEV catalogue and four real CISA advisories that affect demo devices (decided by RiskJob within
+ * seconds); the risk screens are then also shot with an exposure's decision and the clinical manager's dashboard.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -54,6 +58,49 @@ class ScreenshotsIT {
     static void stopBrowser() {
         if (playwright != null) {
             playwright.close();
+        }
+    }
+
+    /** Advisories that match demo devices: EternalBlue (in KEV) on pharmacy compounders, GE monitoring, BD pumps, GE imaging. */
+    private static final List<String> ADVISORIES = List.of("icsma-20-170-01", "icsma-20-023-01", "icsma-17-017-01",
+            "icsma-20-343-01");
+    private static boolean riskData;
+
+    /**
+     * Loads the KEV catalogue and the advisories once, waits until every exposure is decided, and has IT security
+     * override one ICU exposure's exploitation (so an override shows).
+     */
+    private static synchronized void ensureRiskData() throws IOException {
+        if (riskData) {
+            return;
+        }
+        Api.Reply kev = Api.post("/threat-feeds/kev", "itsec",
+                Files.readString(TestData.file("kev/known_exploited_vulnerabilities.json")));
+        assertThat(kev.status()).as(kev.toString()).isBetween(200, 201);
+        for (String a : ADVISORIES) {
+            Api.Reply r = Api.post("/advisories", "itsec", Files.readString(TestData.file("csaf/icsma/" + a + ".json")));
+            assertThat(r.status()).as(a + ": " + r).isBetween(200, 201);
+        }
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (Api.get("/risk/pending", "itsec").json().getJsonNumber("pending").longValue() > 0
+                || Api.get("/risk/queue?limit=1", "itsec").json().getJsonNumber("total").longValue() == 0) {
+            assertThat(System.currentTimeMillis()).as("exposures decided within 90 s").isLessThan(deadline);
+            sleep(500);
+        }
+        String icu = Api.get("/risk/queue?limit=1&department=ICU", "itsec").json().getJsonArray("items")
+                .getJsonObject(0).getString("exposureId");
+        Api.Reply o = Api.put("/risk/exposures/" + icu + "/decision/overrides/EXPLOITATION", "itsec",
+                "{\"value\": \"ACTIVE\", \"reason\": \"Exploit attempts against this station seen by our SOC\"}");
+        assertThat(o.status()).as(o.toString()).isEqualTo(200);
+        riskData = true;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -94,7 +141,62 @@ class ScreenshotsIT {
         shootEveryScreen("admin");
     }
 
+    @Test
+    void risk_screens_with_real_advisories() throws IOException {
+        ensureRiskData();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1300))) {
+            context.setDefaultTimeout(20_000);
+            Page page = context.newPage();
+            Browsers.logIn(page, "itsec");
+            page.navigate(ItConfig.baseUrl() + "/risk");
+            page.locator("#queue-grid").getByText("Out-of-cycle").first().waitFor();
+            Browsers.settle(page);
+            assertThat(page.locator("#queue-grid").innerText()).contains("CVE-2017-0143", "Exploitation", "✎");
+            shot(page, "itsec-risk-queue");
+
+            page.locator("#queue-grid vaadin-grid-cell-content").getByText("CVE-2017-0143").first().click();
+            page.locator("#decision-sentence").waitFor();
+            Browsers.settle(page);
+            assertThat(page.locator("#decision-sentence").innerText())
+                    .startsWith("Patch within 14 days (out-of-cycle): the CVE is actively exploited (CISA KEV)");
+            assertThat(page.locator(".pc-point-card").count()).isEqualTo(4);
+            shot(page, "itsec-risk-exposure");
+
+            String asset = page.locator("#decision-title").innerText().split(" ")[0];
+            page.navigate(ItConfig.baseUrl() + "/devices/" + asset);
+            page.locator("#tab-exposures").click();
+            page.locator("#device-risk").waitFor();
+            Browsers.settle(page);
+            assertThat(page.locator("#device-risk").innerText()).contains("out-of-cycle");
+            shot(page, "itsec-device-exposures");
+
+            page.navigate(ItConfig.baseUrl() + "/risk/dashboard");
+            page.locator("#department-table").waitFor();
+            Browsers.settle(page);
+            shot(page, "itsec-risk-dashboard");
+        }
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1000))) {
+            context.setDefaultTimeout(20_000);
+            Page page = context.newPage();
+            Browsers.logIn(page, "manager");
+            page.navigate(ItConfig.baseUrl() + "/risk/dashboard");
+            page.locator("#department-table").waitFor();
+            Browsers.settle(page);
+            assertThat(page.locator("#dept-ICU").count()).isEqualTo(1);
+            assertThat(page.locator("#dept-PHARM").count()).as("not the manager's department").isZero();
+            assertThat(page.locator("#department-table a").count()).as("managers see, they do not open the queue").isZero();
+            shot(page, "manager-risk-dashboard");
+        }
+    }
+
+    private static void shot(Page page, String name) throws IOException {
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir().resolve(name + ".png")).setFullPage(true));
+        assertThat(page.locator("vaadin-notification-card[theme~='error']").count()).as(name + ": error notifications")
+                .isZero();
+    }
+
     private void shootEveryScreen(String role) throws IOException {
+        ensureRiskData();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();

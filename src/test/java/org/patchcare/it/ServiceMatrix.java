@@ -1,5 +1,8 @@
 package org.patchcare.it;
 
+import org.patchcare.risk.application.RiskService;
+import org.patchcare.risk.application.RiskViews;
+
 import org.patchcare.advisories.application.AdvisoryFeedService;
 import org.patchcare.advisories.application.AdvisoryService;
 import org.patchcare.advisories.application.AdvisoryViews.AdvisoryFilter;
@@ -13,12 +16,14 @@ import org.patchcare.audit.application.AuditService;
 import org.patchcare.identity.application.UserCommand;
 import org.patchcare.identity.application.UserService;
 import org.patchcare.inventory.application.CatalogService;
+import org.patchcare.inventory.application.DepartmentCommand;
 import org.patchcare.inventory.application.DeviceCommand;
 import org.patchcare.inventory.application.DeviceFilter;
 import org.patchcare.inventory.application.DeviceService;
 import org.patchcare.inventory.application.OrganisationService;
 import org.patchcare.inventory.application.PageRequest;
 import org.patchcare.inventory.domain.DeviceEventType;
+import org.patchcare.inventory.domain.MissionImpact;
 import org.patchcare.notifications.application.NotificationService;
 import org.patchcare.risk.application.AcceptanceService;
 import org.patchcare.risk.application.ControlCommand;
@@ -63,8 +68,9 @@ public final class ServiceMatrix {
     public record Services(DeviceService devices, CatalogService catalog, OrganisationService organisation,
                            UserService users, AuditService audit, ThreatFeedService feeds,
                            AdvisoryService advisories, ExposureService exposures, AdvisoryFeedService advisoryFeeds,
-                           ControlService controls, ValidationService validations, AcceptanceService acceptances,
-                           ExpiryService expiry, NotificationService notifications) {
+                           org.patchcare.risk.application.RiskService risk, ControlService controls,
+                           ValidationService validations, AcceptanceService acceptances, ExpiryService expiry,
+                           NotificationService notifications) {
     }
 
     @FunctionalInterface
@@ -146,7 +152,8 @@ public final class ServiceMatrix {
             op(OrganisationService.class, "department", ANY_ROLE, s -> s.organisation().department("ICU")),
             op(OrganisationService.class, "locations", ANY_ROLE, s -> s.organisation().locations("ICU")),
             op(OrganisationService.class, "saveFacility", ADMIN_ONLY, s -> s.organisation().saveFacility("ITX", "x", "Not/A_Zone", null)),
-            op(OrganisationService.class, "saveDepartment", ADMIN_ONLY, s -> s.organisation().saveDepartment("ITX", "x", MISSING, null)),
+            op(OrganisationService.class, "saveDepartment", ADMIN_ONLY, s -> s.organisation().saveDepartment(
+                    new DepartmentCommand("ITX", "x", MISSING, MissionImpact.DEGRADED, null))),
             op(OrganisationService.class, "addLocation", ADMIN_ONLY, s -> s.organisation().addLocation(MISSING, "x", null, null)),
             op(OrganisationService.class, "removeLocation", ADMIN_ONLY, s -> {
                 s.organisation().removeLocation(MISSING);
@@ -228,6 +235,23 @@ public final class ServiceMatrix {
             op(AdvisoryFeedService.class, "importFolder", FEED_LOADERS,
                     s -> s.advisoryFeeds().importFolder(java.nio.file.Path.of("/" + MISSING))),
 
+            // RiskService: everyone reads (clinical managers their departments), IT security overrides decision points,
+            // IT security and administrators ask for a full re-evaluation (a blank reason is refused)
+            op(RiskService.class, "queue", ANY_ROLE, s -> s.risk().queue(RiskViews.QueueFilter.none(), PageRequest.first(1))),
+            op(RiskService.class, "queueCount", ANY_ROLE, s -> s.risk().queueCount(RiskViews.QueueFilter.none())),
+            op(RiskService.class, "decision", ANY_ROLE, s -> s.risk().decision(MISSING)),
+            op(RiskService.class, "history", ANY_ROLE, s -> s.risk().history(MISSING)),
+            op(RiskService.class, "override", Set.of(Roles.IT_SECURITY),
+                    s -> s.risk().override(MISSING, "EXPLOITATION", "ACTIVE", "matrix")),
+            op(RiskService.class, "removeOverride", Set.of(Roles.IT_SECURITY),
+                    s -> s.risk().removeOverride(MISSING, "EXPLOITATION", "matrix")),
+            op(RiskService.class, "reevaluateAll", FEED_LOADERS, s -> s.risk().reevaluateAll(" ")),
+            op(RiskService.class, "pending", ANY_ROLE, s -> s.risk().pending()),
+            op(RiskService.class, "dueTimes", ANY_ROLE, s -> s.risk().dueTimes()),
+            op(RiskService.class, "departments", ANY_ROLE, s -> s.risk().departments()),
+            op(RiskService.class, "facilities", ANY_ROLE, s -> s.risk().facilities()),
+            op(RiskService.class, "device", ANY_ROLE, s -> s.risk().device(MISSING)),
+
             // ControlService: everyone reads, IT security and administrators change (unknown controls are not found)
             op(ControlService.class, "list", ANY_ROLE, s -> s.controls().list(ControlFilter.none(), PageRequest.first(1))),
             op(ControlService.class, "count", ANY_ROLE, s -> s.controls().count(ControlFilter.none())),
@@ -289,8 +313,9 @@ public final class ServiceMatrix {
 
     public static final List<Class<?>> SERVICES = List.of(DeviceService.class, CatalogService.class,
             OrganisationService.class, UserService.class, AuditService.class, ThreatFeedService.class,
-            AdvisoryService.class, ExposureService.class, AdvisoryFeedService.class, ControlService.class,
-            ValidationService.class, AcceptanceService.class, ExpiryService.class, NotificationService.class);
+            AdvisoryService.class, ExposureService.class, AdvisoryFeedService.class, RiskService.class,
+            ControlService.class, ValidationService.class, AcceptanceService.class, ExpiryService.class,
+            NotificationService.class);
 
     private ServiceMatrix() {
     }

@@ -1,5 +1,6 @@
 package org.patchcare.inventory.application;
 
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,6 +9,7 @@ import org.patchcare.inventory.domain.Connectivity;
 import org.patchcare.inventory.domain.Criticality;
 import org.patchcare.inventory.domain.Device;
 import org.patchcare.inventory.domain.DeviceModel;
+import org.patchcare.shared.io.StrictJsonBoolean;
 
 import java.time.LocalDate;
 
@@ -58,7 +60,12 @@ public class DeviceCommand {
     @NotNull
     private Criticality criticality;
 
+    @JsonbTypeDeserializer(StrictJsonBoolean.class)
     private boolean storesPhi;
+
+    /** A spare or second unit can take over while this one is down. */
+    @JsonbTypeDeserializer(StrictJsonBoolean.class)
+    private boolean redundant;
 
     @Size(max = Device.HOSTNAME_MAX)
     @Pattern(regexp = Device.HOSTNAME_PATTERN, message = "{patchcare.hostname.pattern}")
@@ -116,6 +123,8 @@ public class DeviceCommand {
     public void setCriticality(Criticality criticality) { this.criticality = criticality; }
     public boolean isStoresPhi() { return storesPhi; }
     public void setStoresPhi(boolean storesPhi) { this.storesPhi = storesPhi; }
+    public boolean isRedundant() { return redundant; }
+    public void setRedundant(boolean redundant) { this.redundant = redundant; }
     public String getHostname() { return hostname; }
     public void setHostname(String hostname) { this.hostname = hostname; }
     public String getIpAddress() { return ipAddress; }

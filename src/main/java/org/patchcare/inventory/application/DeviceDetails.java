@@ -3,6 +3,7 @@ package org.patchcare.inventory.application;
 import org.patchcare.inventory.domain.Connectivity;
 import org.patchcare.inventory.domain.Criticality;
 import org.patchcare.inventory.domain.DeviceStatus;
+import org.patchcare.inventory.domain.MissionImpact;
 import org.patchcare.inventory.domain.SupportStatus;
 
 import java.time.Instant;
@@ -12,8 +13,8 @@ import java.time.LocalDate;
 public record DeviceDetails(String assetTag, String serialNumber, String manufacturer, String model,
                             String modelId, String deviceType, String udiDi, String softwareVersion, String osName,
                             String osVersion, String facilityCode, String departmentCode, String departmentName,
-                            String locationId, String location, DeviceStatus status, Criticality criticality,
-                            boolean storesPhi, String hostname, String ipAddress, String macAddress,
+                            MissionImpact departmentMissionImpact, String locationId, String location, DeviceStatus status, Criticality criticality,
+                            boolean storesPhi, boolean redundant, String hostname, String ipAddress, String macAddress,
                             String networkSegment, Connectivity connectivity, LocalDate installDate,
                             LocalDate warrantyEnd, LocalDate modelEndOfSupport, LocalDate endOfSupportOverride,
                             LocalDate endOfSupport, SupportStatus supportStatus, LocalDate plannedReplacement,
@@ -35,6 +36,7 @@ public record DeviceDetails(String assetTag, String serialNumber, String manufac
         c.setLocationId(locationId);
         c.setCriticality(criticality);
         c.setStoresPhi(storesPhi);
+        c.setRedundant(redundant);
         c.setHostname(hostname);
         c.setIpAddress(ipAddress);
         c.setMacAddress(macAddress);

@@ -49,6 +49,7 @@ public final class DeviceImportFormat {
         CRITICALITY("criticality", "criticality", true, s -> enumValue(s, Criticality.class, Criticality::label, "criticality"),
                 (c, v) -> c.setCriticality((Criticality) v)),
         STORES_PHI("stores_phi", "storesPhi", false, DeviceImportFormat::bool, (c, v) -> c.setStoresPhi(v != null && (Boolean) v)),
+        REDUNDANT("redundant", "redundant", false, DeviceImportFormat::bool, (c, v) -> c.setRedundant(v != null && (Boolean) v)),
         HOSTNAME("hostname", "hostname", false, DeviceImportFormat::text, (c, v) -> c.setHostname((String) v)),
         IP_ADDRESS("ip_address", "ipAddress", false, DeviceImportFormat::text, (c, v) -> c.setIpAddress((String) v)),
         MAC_ADDRESS("mac_address", "macAddress", false, DeviceImportFormat::text, (c, v) -> c.setMacAddress((String) v)),
@@ -142,7 +143,7 @@ public final class DeviceImportFormat {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "yes", "y", "true", "1" -> Boolean.TRUE;
             case "no", "n", "false", "0" -> Boolean.FALSE;
-            default -> throw new CellException("'" + s + "' is not yes or no (use yes, no, true or false)");
+            default -> throw new CellException("'" + s + "' is not yes or no (use yes, no, true, false, 1 or 0)");
         };
     }
 

@@ -359,6 +359,7 @@ public class DeviceImportService {
         c.setLocationId(d.getLocation() == null ? null : d.getLocation().getPublicId());
         c.setCriticality(d.getCriticality());
         c.setStoresPhi(d.isStoresPhi());
+        c.setRedundant(d.isRedundant());
         c.setHostname(d.getHostname());
         c.setIpAddress(d.getIpAddress());
         c.setMacAddress(d.getMacAddress());

@@ -86,6 +86,9 @@ public class DeviceService {
     @Inject
     jakarta.enterprise.event.Event<DeviceChanged> deviceChanged;
 
+    @Inject
+    jakarta.enterprise.event.Event<DeviceContextChanged> deviceContextChanged;
+
     // ---- reading ---------------------------------------------------------------------------
 
     public List<DeviceSummary> list(DeviceFilter filter, PageRequest page) {
@@ -99,7 +102,7 @@ public class DeviceService {
         String order = sortPath.equals("d.assetTag") ? " order by d.assetTag " + dir
                 : " order by " + sortPath + " " + dir + ", d.assetTag " + dir;
         TypedQuery<Object[]> query = em.createQuery("select d.assetTag, d.serialNumber, mf.name, m.name, m.deviceType, "
-                + "dep.code, dep.name, d.status, d.criticality, d.connectivity, d.hostname, d.ipAddress, "
+                + "dep.code, dep.name, d.status, d.criticality, d.connectivity, d.redundant, d.hostname, d.ipAddress, "
                 + "d.softwareVersion, d.osName, d.osVersion, d.installDate, d.endOfSupport "
                 + "from Device d join d.model m join m.manufacturer mf join d.department dep" + q.jpql + order, Object[].class);
         q.bind(query);
@@ -108,9 +111,9 @@ public class DeviceService {
                 .map(r -> new DeviceSummary((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         (String) r[5], (String) r[6], (DeviceStatus) r[7],
                         (org.patchcare.inventory.domain.Criticality) r[8],
-                        (org.patchcare.inventory.domain.Connectivity) r[9], (String) r[10], (String) r[11],
-                        (String) r[12], os((String) r[13], (String) r[14]), (LocalDate) r[15], (LocalDate) r[16],
-                        SupportStatus.of((LocalDate) r[16], today), age((LocalDate) r[15], today)))
+                        (org.patchcare.inventory.domain.Connectivity) r[9], (Boolean) r[10], (String) r[11],
+                        (String) r[12], (String) r[13], os((String) r[14], (String) r[15]), (LocalDate) r[16],
+                        (LocalDate) r[17], SupportStatus.of((LocalDate) r[17], today), age((LocalDate) r[16], today)))
                 .toList();
     }
 
@@ -256,6 +259,7 @@ public class DeviceService {
         }
         d.touch(currentUser.username(), clock.instant());
         audit.changed(AUDIT_TYPE, d.getAssetTag(), before, after, null);
+        contextChanged(d, before, after);
         if (!Objects.equals(oldSoftware, d.getSoftwareVersion()) || !Objects.equals(oldModel, model.getId())) {
             deviceChanged.fire(new DeviceChanged(d.getId(), d.getAssetTag()));
         }
@@ -360,9 +364,19 @@ public class DeviceService {
     private DeviceDetails lifecycle(Device d, Snapshot before, DeviceEventType type, String from, String to, String comment) {
         event(d, type, from, to, comment);
         d.touch(currentUser.username(), clock.instant());
-        audit.changed(AUDIT_TYPE, d.getAssetTag(), before, snapshot(d), type.label() + (comment == null || comment.isBlank() ? "" : ": " + comment));
+        Snapshot after = snapshot(d);
+        audit.changed(AUDIT_TYPE, d.getAssetTag(), before, after, type.label() + (comment == null || comment.isBlank() ? "" : ": " + comment));
+        contextChanged(d, before, after);
         flush(d.getAssetTag());
         return details(d);
+    }
+
+    /** Tells the risk context when a change of an existing device changes its risk (not for new devices). */
+    private void contextChanged(Device d, Snapshot before, Snapshot after) {
+        String what = ContextChanges.ofDevice(before, after);
+        if (what != null) {
+            deviceContextChanged.fire(new DeviceContextChanged(d.getId(), d.getAssetTag(), what));
+        }
     }
 
     private void event(Device d, DeviceEventType type, String from, String to, String comment) {
@@ -416,6 +430,7 @@ public class DeviceService {
         d.setOsName(blankToNull(c.getOsName()));
         d.setOsVersion(blankToNull(c.getOsVersion()));
         d.setStoresPhi(c.isStoresPhi());
+        d.setRedundant(c.isRedundant());
         d.setHostname(blankToNull(c.getHostname()));
         d.setIpAddress(blankToNull(c.getIpAddress()));
         d.setMacAddress(c.getMacAddress() == null || c.getMacAddress().isBlank() ? null
@@ -504,10 +519,10 @@ public class DeviceService {
         Department dep = d.getDepartment();
         return new DeviceDetails(d.getAssetTag(), d.getSerialNumber(), m.getManufacturer().getName(), m.getName(),
                 m.getPublicId(), m.getDeviceType(), d.getUdiDi(), d.getSoftwareVersion(), d.getOsName(),
-                d.getOsVersion(), dep.getFacility().getCode(), dep.getCode(), dep.getName(),
+                d.getOsVersion(), dep.getFacility().getCode(), dep.getCode(), dep.getName(), dep.getMissionImpact(),
                 d.getLocation() == null ? null : d.getLocation().getPublicId(),
                 d.getLocation() == null ? null : d.getLocation().label(), d.getStatus(), d.getCriticality(),
-                d.isStoresPhi(), d.getHostname(), d.getIpAddress(), d.getMacAddress(), d.getNetworkSegment(),
+                d.isStoresPhi(), d.isRedundant(), d.getHostname(), d.getIpAddress(), d.getMacAddress(), d.getNetworkSegment(),
                 d.getConnectivity(), d.getInstallDate(), d.getWarrantyEnd(), m.getEndOfSupport(),
                 d.getEndOfSupportOverride(), d.getEndOfSupport(), d.supportStatus(today), d.getPlannedReplacement(),
                 d.getCustodian(), d.getNotes(), age(d.getInstallDate(), today), d.getVersion(), d.getCreatedAt(),
@@ -532,6 +547,7 @@ public class DeviceService {
                 .with("macAddress", d.getMacAddress())
                 .with("networkSegment", d.getNetworkSegment())
                 .with("connectivity", d.getConnectivity())
+                .with("redundant", d.isRedundant())
                 .with("installDate", d.getInstallDate())
                 .with("warrantyEnd", d.getWarrantyEnd())
                 .with("endOfSupportOverride", d.getEndOfSupportOverride())

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 /** One row of the device list. */
 public record DeviceSummary(String assetTag, String serialNumber, String manufacturer, String model,
                             String deviceType, String departmentCode, String departmentName, DeviceStatus status,
-                            Criticality criticality, Connectivity connectivity, String hostname, String ipAddress,
-                            String softwareVersion, String operatingSystem, LocalDate installDate,
+                            Criticality criticality, Connectivity connectivity, boolean redundant, String hostname,
+                            String ipAddress, String softwareVersion, String operatingSystem, LocalDate installDate,
                             LocalDate endOfSupport, SupportStatus supportStatus, Integer ageYears) {
 }

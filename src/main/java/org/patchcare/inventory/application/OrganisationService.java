@@ -2,6 +2,7 @@ package org.patchcare.inventory.application;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -47,6 +48,8 @@ public class OrganisationService {
     AuditService audit;
     @Inject
     Validator validator;
+    @Inject
+    Event<DepartmentContextChanged> departmentContextChanged;
 
     public List<FacilityView> facilities() {
         return em.createQuery("select f from Facility f order by f.code", Facility.class).getResultStream()
@@ -99,29 +102,41 @@ public class OrganisationService {
         return new FacilityView(f.getCode(), f.getName(), f.getTimeZone(), f.getVersion());
     }
 
+    /**
+     * Records a new department or changes one (then with the version read). A change of its mission impact is
+     * announced to the risk context as a {@link DepartmentContextChanged}.
+     */
     @RolesAllowed(Roles.ADMIN)
-    public DepartmentView saveDepartment(String code, String name, String facilityCode, Integer version) {
-        String c = norm(code);
+    public DepartmentView saveDepartment(DepartmentCommand cmd) {
+        validate(cmd);
+        String c = norm(cmd.code());
         Facility facility = em.createQuery("select f from Facility f where f.code = :c", Facility.class)
-                .setParameter("c", norm(facilityCode)).getResultStream().findFirst()
-                .orElseThrow(() -> new InvalidInputException("facility", "no facility with code '" + facilityCode + "'"));
+                .setParameter("c", norm(cmd.facilityCode())).getResultStream().findFirst()
+                .orElseThrow(() -> new InvalidInputException("facilityCode",
+                        "no facility with code '" + cmd.facilityCode() + "'"));
         Department d = em.createQuery("select d from Department d where d.code = :c", Department.class)
                 .setParameter("c", c).getResultStream().findFirst().orElse(null);
         Snapshot before = d == null ? null : snap(d);
         if (d == null) {
-            d = new Department(facility, c, strip(name));
+            d = new Department(facility, c, strip(cmd.name()));
         } else {
-            checkVersion(d, version, "Department", c);
-            d.setName(strip(name));
+            checkVersion(d, cmd.version(), "Department", c);
+            d.setName(strip(cmd.name()));
             d.setFacility(facility);
         }
+        d.setMissionImpact(cmd.missionImpact());
         validate(d);
         d.touch(currentUser.username(), clock.instant());
         if (d.isNew()) {
             em.persist(d);
             audit.created("Department", c, snap(d));
         } else {
-            audit.changed("Department", c, before, snap(d), null);
+            Snapshot after = snap(d);
+            audit.changed("Department", c, before, after, null);
+            String what = ContextChanges.ofDepartment(before, after);
+            if (what != null) {
+                departmentContextChanged.fire(new DepartmentContextChanged(d.getId(), c, what));
+            }
         }
         flush("Department", c);
         return view(d);
@@ -187,7 +202,8 @@ public class OrganisationService {
     }
 
     static DepartmentView view(Department d) {
-        return new DepartmentView(d.getCode(), d.getName(), d.getFacility().getCode(), d.getFacility().getName(), d.getVersion());
+        return new DepartmentView(d.getCode(), d.getName(), d.getFacility().getCode(), d.getFacility().getName(),
+                d.getMissionImpact(), d.getVersion());
     }
 
     static LocationView view(Location l) {
@@ -200,7 +216,8 @@ public class OrganisationService {
     }
 
     private static Snapshot snap(Department d) {
-        return Snapshot.empty().with("name", d.getName()).with("facility", d.getFacility().getCode());
+        return Snapshot.empty().with("name", d.getName()).with("facility", d.getFacility().getCode())
+                .with("missionImpact", d.getMissionImpact());
     }
 
     private static String norm(String code) {

@@ -1,5 +1,7 @@
 package org.patchcare.inventory.application;
 
+import org.patchcare.inventory.domain.MissionImpact;
+
 /** Read records of the organisation: facilities, departments, locations. */
 public final class OrganisationViews {
     private OrganisationViews() {
@@ -8,7 +10,8 @@ public final class OrganisationViews {
     public record FacilityView(String code, String name, String timeZone, int version) {
     }
 
-    public record DepartmentView(String code, String name, String facilityCode, String facilityName, int version) {
+    public record DepartmentView(String code, String name, String facilityCode, String facilityName,
+                                 MissionImpact missionImpact, int version) {
         public String label() {
             return code + " – " + name;
         }

@@ -2,6 +2,8 @@ package org.patchcare.inventory.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -36,6 +38,12 @@ public class Department extends BaseEntity {
     @Column(nullable = false, length = NAME_MAX)
     private String name;
 
+    /** What the department loses while one of its devices is down; the SSVC mission impact of its devices. */
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(name = "mission_impact", nullable = false, length = 30)
+    private MissionImpact missionImpact = MissionImpact.MEF_SUPPORT_CRIPPLED;
+
     protected Department() {
     }
 
@@ -51,4 +59,6 @@ public class Department extends BaseEntity {
     public void setCode(String code) { this.code = code; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
+    public MissionImpact getMissionImpact() { return missionImpact; }
+    public void setMissionImpact(MissionImpact missionImpact) { this.missionImpact = missionImpact; }
 }

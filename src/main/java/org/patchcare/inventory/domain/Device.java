@@ -122,6 +122,10 @@ public class Device extends BaseEntity {
     @Column(nullable = false, length = 30)
     private Connectivity connectivity = Connectivity.STANDALONE;
 
+    /** A spare or second unit can take over while this one is down (lowers the mission impact one step). */
+    @Column(nullable = false)
+    private boolean redundant;
+
     @Column(name = "install_date")
     private LocalDate installDate;
 
@@ -253,6 +257,8 @@ public class Device extends BaseEntity {
     public void setNetworkSegment(String networkSegment) { this.networkSegment = networkSegment; }
     public Connectivity getConnectivity() { return connectivity; }
     public void setConnectivity(Connectivity connectivity) { this.connectivity = connectivity; }
+    public boolean isRedundant() { return redundant; }
+    public void setRedundant(boolean redundant) { this.redundant = redundant; }
     public LocalDate getInstallDate() { return installDate; }
     public void setInstallDate(LocalDate installDate) { this.installDate = installDate; }
     public LocalDate getWarrantyEnd() { return warrantyEnd; }

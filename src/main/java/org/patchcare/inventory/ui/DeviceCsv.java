@@ -19,8 +19,8 @@ import java.time.LocalDate;
 public final class DeviceCsv implements Closeable, Flushable {
 
     static final String[] HEADER = {"assetTag", "serialNumber", "manufacturer", "model", "deviceType", "department",
-            "departmentName", "status", "criticality", "connectivity", "hostname", "ipAddress", "softwareVersion",
-            "operatingSystem", "installDate", "endOfSupport", "supportStatus", "ageYears"};
+            "departmentName", "status", "criticality", "connectivity", "redundant", "hostname", "ipAddress",
+            "softwareVersion", "operatingSystem", "installDate", "endOfSupport", "supportStatus", "ageYears"};
 
     private final CSVPrinter printer;
 
@@ -39,6 +39,7 @@ public final class DeviceCsv implements Closeable, Flushable {
                     d.status() == null ? "" : d.status().name(),
                     d.criticality() == null ? "" : d.criticality().name(),
                     d.connectivity() == null ? "" : d.connectivity().name(),
+                    d.redundant() ? "yes" : "no",
                     cell(d.hostname()), cell(d.ipAddress()), cell(d.softwareVersion()), cell(d.operatingSystem()),
                     date(d.installDate()), date(d.endOfSupport()),
                     d.supportStatus() == null ? "" : d.supportStatus().name(),

@@ -24,6 +24,8 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import org.patchcare.advisories.application.ExposureService;
 import org.patchcare.advisories.application.ExposureViews.ExposureView;
 import org.patchcare.advisories.ui.ExposureGrid;
+import org.patchcare.risk.application.RiskService;
+import org.patchcare.risk.ui.DeviceRiskSummary;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -70,6 +72,7 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
     private final TabSheet tabs = new TabSheet();
     private final VerticalLayout exposures = new VerticalLayout();
     private final ExposureService exposureService;
+    private final RiskService risk;
     private DeviceDetails device;
     private String assetTag = "";
 
@@ -93,8 +96,9 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
 
     @Inject
     public DeviceDetailView(DeviceService devices, AuditService audit, OrganisationService organisation,
-                            ExposureService exposureService) {
+                            ExposureService exposureService, RiskService risk) {
         this.exposureService = exposureService;
+        this.risk = risk;
         this.devices = devices;
         this.audit = audit;
         this.organisation = organisation;
@@ -227,7 +231,10 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
                         field("Custodian", d.custodian())),
                 group("Clinical",
                         field("Criticality", d.criticality().label()),
-                        field("Stores patient data", d.storesPhi() ? "Yes" : "No")),
+                        field("Stores patient data", d.storesPhi() ? "Yes" : "No"),
+                        field("Redundant", d.redundant() ? "Yes: a spare or second unit can take over" : "No"),
+                        field("Mission impact when down (department)", d.departmentMissionImpact().label()
+                                + (d.redundant() ? ", one step less for a redundant device" : ""))),
                 group("Network",
                         field("Connectivity", d.connectivity() == null ? null : d.connectivity().label()),
                         field("Hostname", d.hostname()),
@@ -264,13 +271,7 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
     }
 
     private static Component field(String label, Component value) {
-        Span l = new Span(label);
-        l.addClassName("pc-field-label");
-        Div v = new Div(value);
-        v.addClassName("pc-field-value");
-        Div f = new Div(l, v);
-        f.addClassName("pc-field");
-        return f;
+        return ReadOnlyField.of(label, value);
     }
 
     /** The advisories matched to this device, with their VEX state (read from the advisories context). */
@@ -284,8 +285,13 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
         }
         long open = list.stream().filter(x -> x.state().equals("AFFECTED") || x.state().equals("UNDER_INVESTIGATION"))
                 .count();
-        exposures.add(new Paragraph(open + " open of " + list.size() + " exposures (one per advisory and CVE)."),
-                ExposureGrid.create(list, false, exposureService, this::showExposures));
+        exposures.add(new Paragraph(open + " open of " + list.size() + " exposures (one per advisory and CVE)."));
+        try {
+            exposures.add(DeviceRiskSummary.of(risk.device(device.assetTag())));
+        } catch (NotFoundException e) {
+            // a clinical manager sees the risk of their own departments' devices only
+        }
+        exposures.add(ExposureGrid.create(list, false, exposureService, this::showExposures));
     }
 
     private void showTimeline() {

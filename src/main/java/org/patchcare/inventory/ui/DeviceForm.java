@@ -54,6 +54,7 @@ public class DeviceForm extends VerticalLayout {
     final ComboBox<LocationView> location = new ComboBox<>("Location");
     final Select<Criticality> criticality = new Select<>();
     final Checkbox storesPhi = new Checkbox("Stores patient data (PHI)");
+    final Checkbox redundant = new Checkbox("Redundant: a spare or second unit can take over");
     final Select<Connectivity> connectivity = new Select<>();
     final TextField hostname = new TextField("Hostname");
     final TextField ipAddress = new TextField("IP address");
@@ -101,7 +102,7 @@ public class DeviceForm extends VerticalLayout {
                 section("Identity", assetTag, model, serialNumber, udiDi),
                 section("Software", softwareVersion, osName, osVersion),
                 section("Place", department, location, custodian),
-                section("Clinical", criticality, storesPhi),
+                section("Clinical", criticality, storesPhi, redundant),
                 section("Network", connectivity, hostname, ipAddress, macAddress, networkSegment),
                 section("Dates", installDate, warrantyEnd, endOfSupportOverride, plannedReplacement),
                 notes,
@@ -133,6 +134,7 @@ public class DeviceForm extends VerticalLayout {
         location.setId("field-location");
         criticality.setId("field-criticality");
         storesPhi.setId("field-storesPhi");
+        redundant.setId("field-redundant");
         connectivity.setId("field-connectivity");
         hostname.setId("field-hostname");
         ipAddress.setId("field-ipAddress");
@@ -165,6 +167,8 @@ public class DeviceForm extends VerticalLayout {
         assetTag.setHelperText("As on the label, e.g. BME-001234");
         macAddress.setPlaceholder("00:1A:2B:3C:4D:5E");
         endOfSupportOverride.setHelperText("Leave empty to use the model's date");
+        redundant.setHelperText("While it is down, another unit does its work: its downtime weighs one step less "
+                + "for the department");
     }
 
     private void configureChoices() {
@@ -215,6 +219,7 @@ public class DeviceForm extends VerticalLayout {
                 (cmd, l) -> cmd.setLocationId(l == null ? null : l.id()));
         binder.forField(criticality).asRequired("Choose how critical the device is for patients").bind("criticality");
         binder.forField(storesPhi).bind("storesPhi");
+        binder.forField(redundant).bind("redundant");
         binder.forField(connectivity).asRequired("Choose how the device is connected").bind("connectivity");
         text(hostname, "hostname");
         text(ipAddress, "ipAddress");

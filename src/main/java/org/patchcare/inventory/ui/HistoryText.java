@@ -3,6 +3,7 @@ package org.patchcare.inventory.ui;
 import org.patchcare.inventory.domain.Connectivity;
 import org.patchcare.inventory.domain.Criticality;
 import org.patchcare.inventory.domain.DeviceStatus;
+import org.patchcare.inventory.domain.MissionImpact;
 
 import java.util.Map;
 
@@ -14,7 +15,8 @@ public final class HistoryText {
             Map.entry("softwareVersion", "Software version"), Map.entry("osName", "Operating system"),
             Map.entry("osVersion", "OS version"), Map.entry("department", "Department"), Map.entry("location", "Location"),
             Map.entry("status", "Status"), Map.entry("criticality", "Criticality"),
-            Map.entry("storesPhi", "Stores patient data"), Map.entry("hostname", "Hostname"),
+            Map.entry("storesPhi", "Stores patient data"), Map.entry("redundant", "Redundant"),
+            Map.entry("missionImpact", "Mission impact"), Map.entry("hostname", "Hostname"),
             Map.entry("ipAddress", "IP address"), Map.entry("macAddress", "MAC address"),
             Map.entry("networkSegment", "Network segment"), Map.entry("connectivity", "Connectivity"),
             Map.entry("installDate", "Install date"), Map.entry("warrantyEnd", "Warranty ends"),
@@ -46,7 +48,8 @@ public final class HistoryText {
                 case "status" -> DeviceStatus.valueOf(value).label();
                 case "criticality" -> Criticality.valueOf(value).label();
                 case "connectivity" -> Connectivity.valueOf(value).label();
-                case "storesPhi" -> Boolean.parseBoolean(value) ? "Yes" : "No";
+                case "storesPhi", "redundant" -> Boolean.parseBoolean(value) ? "Yes" : "No";
+                case "missionImpact" -> MissionImpact.valueOf(value).label();
                 default -> value;
             };
         } catch (IllegalArgumentException e) {

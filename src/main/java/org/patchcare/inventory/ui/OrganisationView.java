@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.patchcare.inventory.application.DepartmentCommand;
 import org.patchcare.inventory.application.OrganisationService;
 import org.patchcare.inventory.application.OrganisationViews.DepartmentView;
 import org.patchcare.inventory.application.OrganisationViews.FacilityView;
@@ -69,6 +70,8 @@ public class OrganisationView extends VerticalLayout {
                 .setComparator(DepartmentView::code);
         departments.addColumn(DepartmentView::name).setHeader("Name").setSortable(true).setComparator(DepartmentView::name);
         departments.addColumn(d -> d.facilityCode() + " – " + d.facilityName()).setHeader("Facility");
+        departments.addColumn(d -> d.missionImpact().label()).setHeader("Mission impact when a device is down")
+                .setTooltipGenerator(d -> d.missionImpact().help());
         departments.addItemClickListener(e -> editDepartment(e.getItem()));
         departments.setAllRowsVisible(true);
         add(header("Departments", newDepartment), departments);
@@ -163,23 +166,27 @@ public class OrganisationView extends VerticalLayout {
         facility.setId("department-facility");
         facility.setItems(facilityList);
         facility.setItemLabelGenerator(x -> x.code() + " – " + x.name());
+        MissionImpactSelect missionImpact = new MissionImpactSelect();
+        missionImpact.setId("department-mission-impact");
         if (dep != null) {
             code.setValue(dep.code());
             code.setReadOnly(true);
             name.setValue(dep.name());
+            missionImpact.setValue(dep.missionImpact());
             facilityList.stream().filter(x -> x.code().equals(dep.facilityCode())).findFirst().ifPresent(facility::setValue);
         } else if (facilityList.size() == 1) {
             facility.setValue(facilityList.getFirst());
         }
-        FieldErrors errors = new FieldErrors().field("code", code).field("name", name).field("facility", facility);
+        FieldErrors errors = new FieldErrors().field("code", code).field("name", name).field("facilityCode", facility)
+                .field("missionImpact", missionImpact);
         save(d, "save-department", () -> {
             if (facility.getValue() == null) {
-                throw new InvalidInputException("facility", "Choose the facility the department belongs to");
+                throw new InvalidInputException("facilityCode", "Choose the facility the department belongs to");
             }
-            organisation.saveDepartment(code.getValue(), name.getValue(), facility.getValue().code(),
-                    dep == null ? null : dep.version());
+            organisation.saveDepartment(new DepartmentCommand(code.getValue(), name.getValue(),
+                    facility.getValue().code(), missionImpact.getValue(), dep == null ? null : dep.version()));
             return "Department " + code.getValue().strip().toUpperCase(java.util.Locale.ROOT) + " saved.";
-        }, errors, new FormLayout(code, name, facility));
+        }, errors, new FormLayout(code, name, facility, missionImpact));
     }
 
     private void newLocation() {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.patchcare.risk.domain.Decision;
-import org.patchcare.risk.domain.DecisionChange;
 import org.patchcare.risk.domain.DecisionFacts;
 import org.patchcare.risk.domain.DecisionPoint;
 import org.patchcare.risk.domain.ControlStatus;
@@ -56,7 +55,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DecisionEngine {
 
-    static final int CHUNK = 1000;
+    static final int CHUNK = 2000;
     private static final Logger LOG = Logger.getLogger(DecisionEngine.class.getName());
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
     static final String OPEN_STATES = "('UNDER_INVESTIGATION','AFFECTED')";
@@ -108,34 +107,47 @@ public class DecisionEngine {
         return em.createNativeQuery(sql).setParameter(1, cut(cause, 200)).executeUpdate();
     }
 
-    /** Exposures waiting for evaluation: new ones without a decision first, then marked ones. */
-    public Map<Long, String> nextPending(int limit) {
+    /**
+     * Exposures waiting for evaluation: new ones without a decision first (only when {@code includeNew}: the
+     * anti-join reads every exposure, so the job asks it only until it comes back short), then marked ones.
+     */
+    public Pending nextPending(int limit, boolean includeNew) {
         Map<Long, String> out = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object> fresh = em.createNativeQuery("SELECT e.id FROM exposure e WHERE NOT EXISTS "
-                + "(SELECT 1 FROM exposure_decision x WHERE x.exposure_id = e.id)").setMaxResults(limit).getResultList();
-        fresh.forEach(id -> out.put(((Number) id).longValue(), "new exposure"));
+        int fresh = 0;
+        if (includeNew) {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = em.createNativeQuery("SELECT e.id FROM exposure e WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM exposure_decision x WHERE x.exposure_id = e.id)").setMaxResults(limit).getResultList();
+            ids.forEach(id -> out.put(((Number) id).longValue(), "new exposure"));
+            fresh = ids.size();
+        }
         if (out.size() < limit) {
             @SuppressWarnings("unchecked")
             List<Object[]> marked = em.createNativeQuery("SELECT exposure_id, pending_cause FROM exposure_decision "
                     + "WHERE pending_cause IS NOT NULL").setMaxResults(limit - out.size()).getResultList();
             marked.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
         }
-        return out;
+        return new Pending(out, includeNew && fresh == limit);
     }
 
+    /** A batch of exposures to evaluate with their causes, and whether more new ones may be waiting. */
+    public record Pending(Map<Long, String> causes, boolean moreNew) {
+    }
+
+    /** Marked decisions plus exposures without one (every decision belongs to an exposure, so a difference of counts). */
     public long pendingCount() {
         Number marked = (Number) em.createNativeQuery("SELECT COUNT(*) FROM exposure_decision WHERE pending_cause IS NOT NULL")
                 .getSingleResult();
-        Number fresh = (Number) em.createNativeQuery("SELECT COUNT(*) FROM exposure e WHERE NOT EXISTS "
-                + "(SELECT 1 FROM exposure_decision x WHERE x.exposure_id = e.id)").getSingleResult();
+        Number fresh = (Number) em.createNativeQuery("SELECT (SELECT COUNT(*) FROM exposure) - "
+                + "(SELECT COUNT(*) FROM exposure_decision)").getSingleResult();
         return marked.longValue() + fresh.longValue();
     }
 
     // ---- evaluating ----------------------------------------------------------------------------
 
     /** What one evaluation did. */
-    public record Result(int evaluated, int changed, Set<Long> devices) {
+    public record Result(int evaluated, int changed, Set<Long> devices, Set<Long> departments, long loadMillis,
+                         long writeMillis, long rollupMillis) {
     }
 
     /**
@@ -143,8 +155,16 @@ public class DecisionEngine {
      * Exposures that no longer exist are skipped.
      */
     public Result evaluate(Map<Long, String> causes) {
+        return evaluate(causes, true);
+    }
+
+    /**
+     * As {@link #evaluate(Map)}; {@code rollUpDepartments} false leaves the department roll-up to the caller
+     * ({@link #refreshDepartments}), which the job does once per run instead of once per chunk.
+     */
+    public Result evaluate(Map<Long, String> causes, boolean rollUpDepartments) {
         if (causes.isEmpty()) {
-            return new Result(0, 0, Set.of());
+            return new Result(0, 0, Set.of(), Set.of(), 0, 0, 0);
         }
         em.flush(); // overrides, controls and acceptances written through JPA in this transaction must be visible
         SsvcEvaluator evaluator = settings.evaluator();
@@ -153,11 +173,19 @@ public class DecisionEngine {
         int evaluated = 0;
         int changed = 0;
         Set<Long> devices = new HashSet<>();
+        long loadNanos = 0;
+        long writeNanos = 0;
+        long rollupNanos;
+        Set<Long> departments;
         try (Connection c = dataSource.getConnection()) {
             for (List<Long> part : chunks(causes.keySet())) {
+                long t0 = System.nanoTime();
                 Map<Long, Row> rows = load(c, part);
+                long t1 = System.nanoTime();
+                loadNanos += t1 - t0;
                 List<Row> inserts = new ArrayList<>();
                 List<Row> updates = new ArrayList<>();
+                List<Row> changes = new ArrayList<>();
                 for (Row r : rows.values()) {
                     r.decision = evaluator.decide(r.facts(), today);
                     r.clockStart = r.clockStart();
@@ -170,34 +198,51 @@ public class DecisionEngine {
                     }
                     if (decisionChanged) {
                         changed++;
-                        em.persist(new DecisionChange(r.exposureId, now, causes.getOrDefault(r.exposureId, "re-evaluation"),
-                                r.old == null ? null : r.old.outcome(), r.decision.outcome(),
-                                r.old == null ? null : r.old.score(), r.decision.score(), r.decision.changeSummary(r.old)));
+                        changes.add(r);
                     }
                     if (r.old == null || decisionChanged || r.bookkeepingChanged()) {
                         devices.add(r.deviceId);
                     }
                 }
                 write(c, inserts, updates, now);
+                recordChanges(c, changes, causes, now);
                 try (PreparedStatement clear = c.prepareStatement("UPDATE exposure_decision SET pending_cause = NULL, "
                         + "evaluated_at = ? WHERE pending_cause IS NOT NULL AND exposure_id IN (" + ids(part) + ")")) {
                     clear.setTimestamp(1, Timestamp.from(now), UTC);
                     clear.executeUpdate();
                 }
                 evaluated += rows.size();
+                writeNanos += System.nanoTime() - t1;
             }
-            refreshDevices(c, devices, now);
+            long t2 = System.nanoTime();
+            departments = refreshDevices(c, devices, now);
+            if (rollUpDepartments) {
+                refreshDepartments(c, departments, now);
+            }
+            rollupNanos = System.nanoTime() - t2;
         } catch (SQLException e) {
             throw new IllegalStateException("Exposure decisions could not be stored: " + e.getMessage(), e);
         }
-        LOG.fine(() -> "evaluated " + causes.size() + " exposures");
-        return new Result(evaluated, changed, devices);
+        return new Result(evaluated, changed, devices, departments, loadNanos / 1_000_000, writeNanos / 1_000_000,
+                rollupNanos / 1_000_000);
     }
 
-    /** Recomputes the roll-up rows of the given devices from their open, unaccepted decisions. */
-    void refreshDevices(Connection c, Set<Long> deviceIds, Instant now) throws SQLException {
+    /**
+     * Recomputes the roll-up rows of the given devices from their open, unaccepted decisions.
+     *
+     * @return the departments whose roll-up changed (the devices' current and previous departments)
+     */
+    Set<Long> refreshDevices(Connection c, Set<Long> deviceIds, Instant now) throws SQLException {
+        Set<Long> departments = new HashSet<>();
         for (List<Long> part : chunks(deviceIds)) {
             String in = ids(part);
+            try (PreparedStatement ps = c.prepareStatement("SELECT department_id FROM device_risk WHERE device_id IN ("
+                    + in + ") UNION SELECT department_id FROM device WHERE id IN (" + in + ")");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    departments.add(rs.getLong(1));
+                }
+            }
             try (PreparedStatement del = c.prepareStatement("DELETE FROM device_risk WHERE device_id IN (" + in + ")")) {
                 del.executeUpdate();
             }
@@ -215,15 +260,39 @@ public class DecisionEngine {
                 ins.executeUpdate();
             }
         }
+        return departments;
+    }
+
+    /** Sums the device roll-up of the given departments into their department rows (one pass over their devices). */
+    public void refreshDepartments(Set<Long> departmentIds) {
+        try (Connection c = dataSource.getConnection()) {
+            refreshDepartments(c, departmentIds, clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("The department roll-up could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private void refreshDepartments(Connection c, Set<Long> departmentIds, Instant now) throws SQLException {
+        if (departmentIds.isEmpty()) {
+            return;
+        }
+        String in = ids(departmentIds);
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM department_risk WHERE department_id IN (" + in + ")")) {
+            del.executeUpdate();
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO department_risk (department_id, exposed_devices, "
+                + "open_exposures, immediate, out_of_cycle, scheduled, deferred, score_sum, max_score, updated_at) "
+                + "SELECT department_id, COUNT(*), SUM(open_exposures), SUM(immediate), SUM(out_of_cycle), SUM(scheduled), "
+                + "SUM(deferred), SUM(score), MAX(score), ? FROM device_risk WHERE department_id IN (" + in + ") "
+                + "GROUP BY department_id")) {
+            ins.setTimestamp(1, Timestamp.from(now), UTC);
+            ins.executeUpdate();
+        }
     }
 
     private static final String FACTS = "SELECT e.id, e.device_id, e.cve, e.state, e.created_at, e.advisory_id, "
             + "d.connectivity, d.network_segment, d.criticality, d.redundant, dep.mission_impact, dep.name, "
-            + "k.date_added, ep.epss, "
-            + "(SELECT MAX(COALESCE(v.cvss3_score, v.cvss2_score)) FROM advisory_vulnerability v "
-            + "  WHERE v.advisory_id = e.advisory_id AND v.cve = e.cve), "
-            + "(SELECT MAX(COALESCE(v.cvss3_vector, v.cvss2_vector)) FROM advisory_vulnerability v "
-            + "  WHERE v.advisory_id = e.advisory_id AND v.cve = e.cve) "
+            + "k.date_added, ep.epss "
             + "FROM exposure e JOIN device d ON d.id = e.device_id JOIN department dep ON dep.id = d.department_id "
             + "LEFT JOIN kev_entry k ON k.cve_id = e.cve AND k.in_catalog = TRUE "
             + "LEFT JOIN epss_score ep ON ep.cve_id = e.cve WHERE e.id IN (";
@@ -250,14 +319,26 @@ public class DecisionEngine {
                 Date kev = rs.getDate(13);
                 r.kevAdded = kev == null ? null : kev.toLocalDate();
                 r.epss = rs.getObject(14) == null ? null : rs.getBigDecimal(14).doubleValue();
-                r.cvss = rs.getObject(15) == null ? null : rs.getBigDecimal(15).doubleValue();
-                r.vector = rs.getString(16);
                 rows.put(r.exposureId, r);
                 advisories.add(r.advisoryId);
             }
         }
         if (rows.isEmpty()) {
             return rows;
+        }
+        Map<String, Object[]> cvss = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT advisory_id, cve, MAX(COALESCE(cvss3_score, cvss2_score)), "
+                + "MAX(COALESCE(cvss3_vector, cvss2_vector)) FROM advisory_vulnerability WHERE advisory_id IN ("
+                + ids(advisories) + ") GROUP BY advisory_id, cve");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                cvss.put(rs.getLong(1) + "|" + rs.getString(2), new Object[]{rs.getBigDecimal(3), rs.getString(4)});
+            }
+        }
+        for (Row r : rows.values()) {
+            Object[] v = cvss.get(r.advisoryId + "|" + r.cve);
+            r.cvss = v == null || v[0] == null ? null : ((java.math.BigDecimal) v[0]).doubleValue();
+            r.vector = v == null ? null : (String) v[1];
         }
         Map<String, List<String>> threats = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT v.advisory_id, v.cve, r.details FROM vulnerability_remark r "
@@ -368,6 +449,33 @@ public class DecisionEngine {
                 }
                 ps.executeBatch();
             }
+        }
+    }
+
+    /** One history row per changed decision, with its cause. */
+    private static void recordChanges(Connection c, List<Row> changes, Map<Long, String> causes, Instant now)
+            throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision_change (exposure_id, occurred_at, cause, "
+                + "from_outcome, to_outcome, from_score, to_score, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Row r : changes) {
+                ps.setLong(1, r.exposureId);
+                ps.setTimestamp(2, Timestamp.from(now), UTC);
+                ps.setString(3, cut(causes.getOrDefault(r.exposureId, "re-evaluation"), 200));
+                ps.setString(4, r.old == null ? null : r.old.outcome().name());
+                ps.setString(5, r.decision.outcome().name());
+                if (r.old == null) {
+                    ps.setNull(6, java.sql.Types.INTEGER);
+                } else {
+                    ps.setInt(6, r.old.score());
+                }
+                ps.setInt(7, r.decision.score());
+                ps.setString(8, cut(r.decision.changeSummary(r.old), 1000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

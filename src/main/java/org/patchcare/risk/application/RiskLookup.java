@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads what the risk services need to know about exposures, devices, models and users from their tables (ADR 8:
- * contexts read each other's tables, never their entities). Runs in the calling service's transaction; not a facade.
+ * Reads what the risk services need to know about exposures, devices, models and users from their tables (ADR 8,
+ * ADR 10: contexts read each other's tables, never their entities). Runs in the calling service's transaction; not a
+ * facade.
  */
 @ApplicationScoped
 public class RiskLookup {

@@ -37,8 +37,10 @@ import org.patchcare.shared.security.CurrentUser;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,47 +69,79 @@ public class RiskService {
     CurrentUser currentUser;
     @Inject
     Clock clock;
+    @Inject
+    RiskSettings settings;
 
     // ---- work queue ----------------------------------------------------------------------------
 
-    private static final String QUEUE_FROM = " FROM exposure_decision x JOIN exposure e ON e.id = x.exposure_id "
-            + "JOIN device d ON d.id = x.device_id JOIN department dep ON dep.id = d.department_id "
-            + "JOIN advisory a ON a.id = e.advisory_id";
+    /** The tables every queue filter may use; the page also joins the advisory. */
+    private static final String COUNT_FROM = " FROM exposure_decision x JOIN exposure e ON e.id = x.exposure_id "
+            + "JOIN device d ON d.id = x.device_id JOIN department dep ON dep.id = d.department_id";
+    private static final String QUEUE_FROM = COUNT_FROM + " JOIN advisory a ON a.id = e.advisory_id";
     private static final String QUEUE_SELECT = "SELECT e.public_id, d.asset_tag, dep.code, dep.name, "
             + "(SELECT m.name FROM device_model m WHERE m.id = d.model_id), e.cve, a.tracking_id, a.title, e.state, "
             + "x.exploitation, x.system_exposure, x.automatable, x.human_impact, x.outcome, x.score, x.due_at, "
             + "x.accepted_until, (SELECT COUNT(*) FROM control_attachment ca WHERE ca.exposure_id = e.id), "
-            + "(SELECT COUNT(*) FROM decision_override o WHERE o.exposure_id = e.id)" + QUEUE_FROM;
+            + "(SELECT COUNT(*) FROM decision_override o WHERE o.exposure_id = e.id), x.exposure_id" + QUEUE_FROM;
 
-    /** Open exposures, most urgent first: by outcome (immediate first), then due date. */
+    /**
+     * Open exposures, most urgent first: by outcome (immediate first), then due date. The page's ids come from the
+     * decision table alone where the filters allow (its index is in queue order), then their details are read.
+     */
     public List<QueueItem> queue(QueueFilter filter, PageRequest page) {
         List<Object> params = new ArrayList<>();
-        String where = queueWhere(filter == null ? QueueFilter.none() : filter, params);
-        var q = em.createNativeQuery(QUEUE_SELECT + where + " ORDER BY x.outcome_rank, x.due_at, d.asset_tag, e.cve");
-        bind(q, params);
+        String fromWhere = queueFromWhere(filter == null ? QueueFilter.none() : filter, params);
+        var ids = em.createNativeQuery("SELECT x.exposure_id" + fromWhere + " ORDER BY x.outcome_rank, x.due_at, x.exposure_id");
+        bind(ids, params);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        List<Object> page1 = ids.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        if (page1.isEmpty()) {
+            return List.of();
+        }
+        List<Long> order = page1.stream().map(o -> ((Number) o).longValue()).toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(QUEUE_SELECT + " WHERE x.exposure_id IN ("
+                + DecisionEngine.ids(order) + ")").getResultList();
+        Map<Long, Object[]> byId = new java.util.HashMap<>();
+        rows.forEach(r -> byId.put(((Number) r[19]).longValue(), r));
         Instant now = clock.instant();
-        return rows.stream().map(r -> {
+        Map<Long, List<String>> overridden = overriddenPoints(rows.stream().filter(r -> count(r[18]) > 0)
+                .map(r -> ((Number) r[19]).longValue()).toList());
+        return order.stream().map(byId::get).filter(java.util.Objects::nonNull).map(r -> {
             Outcome o = Outcome.valueOf((String) r[13]);
             Instant due = instant(r[15]);
             return new QueueItem((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10],
                     (String) r[11], (String) r[12], o.name(), o.label(), ((Number) r[14]).intValue(), due,
-                    due.isBefore(now), date(r[16]), (int) count(r[17]), count(r[18]) > 0);
+                    due.isBefore(now), date(r[16]), (int) count(r[17]), count(r[18]) > 0,
+                    overridden.getOrDefault(((Number) r[19]).longValue(), List.of()));
         }).toList();
+    }
+
+    /** The overridden decision points of the given exposures (database ids), by exposure. */
+    private Map<Long, List<String>> overriddenPoints(List<Long> exposureIds) {
+        if (exposureIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT exposure_id, decision_point FROM decision_override "
+                + "WHERE exposure_id IN (" + DecisionEngine.ids(exposureIds) + ")").getResultList();
+        Map<Long, List<String>> out = new java.util.HashMap<>();
+        rows.forEach(r -> out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add((String) r[1]));
+        return out;
     }
 
     public long queueCount(QueueFilter filter) {
         List<Object> params = new ArrayList<>();
-        String where = queueWhere(filter == null ? QueueFilter.none() : filter, params);
-        var q = em.createNativeQuery("SELECT COUNT(*)" + QUEUE_FROM + where);
+        var q = em.createNativeQuery("SELECT COUNT(*)" + queueFromWhere(filter == null ? QueueFilter.none() : filter, params));
         bind(q, params);
         return count(q.getSingleResult());
     }
 
-    private String queueWhere(QueueFilter f, List<Object> params) {
+    /** FROM and WHERE of the queue, joining the device, department and exposure only when a filter needs them. */
+    private String queueFromWhere(QueueFilter f, List<Object> params) {
         StringBuilder sql = new StringBuilder(" WHERE x.open_exposure = TRUE");
+        boolean device = notBlank(f.department()) || notBlank(f.search()) || limitedToOwnDepartments();
         if (!Boolean.TRUE.equals(f.includeAccepted())) {
             sql.append(" AND x.accepted_until IS NULL");
         }
@@ -119,7 +153,8 @@ public class RiskService {
             params.add(enumValue(Exploitation.class, "exploitation", f.exploitation()).name());
         }
         if (notBlank(f.department())) {
-            sql.append(" AND dep.code = ?").append(params.size() + 1);
+            sql.append(" AND d.department_id = (SELECT dep.id FROM department dep WHERE dep.code = ?")
+                    .append(params.size() + 1).append(')');
             params.add(f.department().strip().toUpperCase(Locale.ROOT));
         }
         if (Boolean.TRUE.equals(f.overdueOnly())) {
@@ -134,7 +169,8 @@ public class RiskService {
             params.add(s.toUpperCase(Locale.ROOT));
         }
         restrictToOwnDepartments(sql, "d.department_id");
-        return sql.toString();
+        return " FROM exposure_decision x" + (device ? " JOIN device d ON d.id = x.device_id" : "")
+                + (notBlank(f.search()) ? " JOIN exposure e ON e.id = x.exposure_id" : "") + sql;
     }
 
     // ---- one exposure --------------------------------------------------------------------------
@@ -148,7 +184,9 @@ public class RiskService {
                 + "x.exploitation, x.exploitation_why, x.system_exposure, x.system_exposure_why, x.automatable, "
                 + "x.automatable_why, x.human_impact, x.human_impact_why, x.safety_impact, x.mission_impact, x.outcome, "
                 + "x.score, x.score_factors, x.clock_started_at, x.due_at, x.accepted_until, x.evaluated_at, "
-                + "x.pending_cause, d.department_id" + QUEUE_FROM + " WHERE e.id = ?1").setParameter(1, id));
+                + "x.pending_cause, d.department_id, (SELECT m.device_type FROM device_model m WHERE m.id = d.model_id), "
+                + "d.connectivity"
+                + QUEUE_FROM + " WHERE e.id = ?1").setParameter(1, id));
         if (r == null) {
             throw new NotFoundException("Decision of exposure", exposureId + " (not evaluated yet: try again in a few seconds)");
         }
@@ -165,7 +203,8 @@ public class RiskService {
                 (String) r[5], (String) r[6], (String) r[7], (String) r[8], decimal(r[9]), points,
                 SafetyImpact.valueOf((String) r[18]).label(), MissionImpact.valueOf((String) r[19]).label(), o.name(),
                 o.label(), ((Number) r[21]).intValue(), factors((String) r[22]), instant(r[23]), due,
-                due.isBefore(clock.instant()), date(r[25]), instant(r[26]), (String) r[27]);
+                due.isBefore(clock.instant()), date(r[25]), instant(r[26]), (String) r[27], (String) r[29],
+                (String) r[30]);
     }
 
     public List<DecisionChangeView> history(String exposureId) {
@@ -235,6 +274,19 @@ public class RiskService {
         return n;
     }
 
+    /**
+     * The hospital's due time per outcome (IMMEDIATE, OUT_OF_CYCLE, SCHEDULED, DEFER; most urgent first), as the
+     * policy sets them: what the screens tell people "act within …" from.
+     */
+    @RolesAllowed({Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER, Roles.IT_SECURITY, Roles.ADMIN})
+    public Map<String, Duration> dueTimes() {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        for (Outcome o : List.of(Outcome.IMMEDIATE, Outcome.OUT_OF_CYCLE, Outcome.SCHEDULED, Outcome.DEFER)) {
+            out.put(o.name(), settings.policy().dueTime(o));
+        }
+        return out;
+    }
+
     /** Exposures waiting for (re-)evaluation. */
     public long pending() {
         return engine.pendingCount();
@@ -242,28 +294,48 @@ public class RiskService {
 
     // ---- roll-ups ------------------------------------------------------------------------------
 
-    /** One row per department (clinical managers: their own), worst first. */
+    /** One row per department (clinical managers: their own), worst first; read from the kept roll-up. */
     public List<RiskRollup> departments() {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         restrictToOwnDepartments(where, "dep.id");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT dep.code, dep.name, f.name, "
-                + "(SELECT COUNT(*) FROM device dv WHERE dv.department_id = dep.id AND dv.status <> 'RETIRED'), "
-                + "COUNT(r.device_id), COALESCE(SUM(r.open_exposures), 0), COALESCE(SUM(r.immediate), 0), "
-                + "COALESCE(SUM(r.out_of_cycle), 0), COALESCE(SUM(r.scheduled), 0), COALESCE(SUM(r.deferred), 0), "
-                + "COALESCE(AVG(r.score), 0), COALESCE(MAX(r.score), 0) "
+        List<Object[]> rows = em.createNativeQuery("SELECT dep.id, dep.code, dep.name, f.name, r.exposed_devices, "
+                + "r.open_exposures, r.immediate, r.out_of_cycle, r.scheduled, r.deferred, r.score_sum, r.max_score "
                 + "FROM department dep JOIN facility f ON f.id = dep.facility_id "
-                + "LEFT JOIN device_risk r ON r.department_id = dep.id" + where
-                + " GROUP BY dep.id, dep.code, dep.name, f.name").getResultList();
-        Map<String, Long> overdue = overdueByDepartment();
+                + "LEFT JOIN department_risk r ON r.department_id = dep.id" + where).getResultList();
+        Map<Long, Long> devices = devicesPerDepartment();
+        Map<Long, Long> overdue = overduePerDepartment();
         List<RiskRollup> out = new ArrayList<>();
         for (Object[] r : rows) {
-            String code = (String) r[0];
-            out.add(new RiskRollup(code, (String) r[1], (String) r[2], count(r[3]), count(r[4]), count(r[5]),
-                    count(r[6]), count(r[7]), count(r[8]), count(r[9]), overdue.getOrDefault(code, 0L),
-                    (int) Math.round(((Number) r[10]).doubleValue()), ((Number) r[11]).intValue()));
+            long id = ((Number) r[0]).longValue();
+            long exposed = count(r[4]);
+            out.add(new RiskRollup((String) r[1], (String) r[2], (String) r[3], devices.getOrDefault(id, 0L), exposed,
+                    count(r[5]), count(r[6]), count(r[7]), count(r[8]), count(r[9]), overdue.getOrDefault(id, 0L),
+                    exposed == 0 ? 0 : (int) Math.round((double) count(r[10]) / exposed), (int) count(r[11])));
         }
         out.sort(WORST_FIRST);
+        return out;
+    }
+
+    /** Devices not retired per department, counted from the (status, department) index. */
+    private Map<Long, Long> devicesPerDepartment() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT department_id, COUNT(*) FROM device WHERE status <> 'RETIRED' "
+                + "GROUP BY department_id").getResultList();
+        Map<Long, Long> out = new java.util.HashMap<>();
+        rows.forEach(r -> out.put(((Number) r[0]).longValue(), count(r[1])));
+        return out;
+    }
+
+    /** Open, unaccepted exposures past their due date per department (a range on the due-date index). */
+    private Map<Long, Long> overduePerDepartment() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT d.department_id, COUNT(*) FROM exposure_decision x "
+                + "JOIN device d ON d.id = x.device_id WHERE x.open_exposure = TRUE AND x.due_at < ?1 "
+                + "AND x.accepted_until IS NULL GROUP BY d.department_id")
+                .setParameter(1, Timestamp.from(clock.instant())).getResultList();
+        Map<Long, Long> out = new java.util.HashMap<>();
+        rows.forEach(r -> out.put(((Number) r[0]).longValue(), count(r[1])));
         return out;
     }
 
@@ -295,18 +367,6 @@ public class RiskService {
     private static final java.util.Comparator<RiskRollup> WORST_FIRST = (a, b) -> a.immediate() != b.immediate()
             ? Long.compare(b.immediate(), a.immediate())
             : a.score() != b.score() ? Integer.compare(b.score(), a.score()) : a.code().compareTo(b.code());
-
-    private Map<String, Long> overdueByDepartment() {
-        StringBuilder where = new StringBuilder(" WHERE x.open_exposure = TRUE AND x.accepted_until IS NULL AND x.due_at < ?1");
-        restrictToOwnDepartments(where, "d.department_id");
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT dep.code, COUNT(*) FROM exposure_decision x "
-                + "JOIN device d ON d.id = x.device_id JOIN department dep ON dep.id = d.department_id" + where
-                + " GROUP BY dep.code").setParameter(1, Timestamp.from(clock.instant())).getResultList();
-        Map<String, Long> out = new java.util.HashMap<>();
-        rows.forEach(r -> out.put((String) r[0], count(r[1])));
-        return out;
-    }
 
     /** The roll-up of one device; zeros when it has no open exposure. */
     public DeviceRisk device(String assetTag) {

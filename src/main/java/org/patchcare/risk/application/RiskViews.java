@@ -27,12 +27,36 @@ public final class RiskViews {
         }
     }
 
-    /** One open exposure in the work queue with its four decision points as chips. */
+    /**
+     * One open exposure in the work queue with its four decision points as chips.
+     *
+     * @param overriddenPoints the decision points IT security overrode (EXPLOITATION, SYSTEM_EXPOSURE, AUTOMATABLE,
+     *                         HUMAN_IMPACT)
+     */
     public record QueueItem(String exposureId, String assetTag, String department, String departmentName,
                             String model, String cve, String trackingId, String advisoryTitle, String state,
                             String exploitation, String systemExposure, String automatable, String humanImpact,
                             String outcome, String outcomeLabel, int score, Instant dueAt, boolean overdue,
-                            LocalDate acceptedUntil, int controls, boolean overridden) {
+                            LocalDate acceptedUntil, int controls, boolean overridden, List<String> overriddenPoints) {
+
+        public QueueItem {
+            overriddenPoints = overriddenPoints == null ? List.of() : List.copyOf(overriddenPoints);
+        }
+
+        /** Without the overridden points (none known). */
+        public QueueItem(String exposureId, String assetTag, String department, String departmentName,
+                         String model, String cve, String trackingId, String advisoryTitle, String state,
+                         String exploitation, String systemExposure, String automatable, String humanImpact,
+                         String outcome, String outcomeLabel, int score, Instant dueAt, boolean overdue,
+                         LocalDate acceptedUntil, int controls, boolean overridden) {
+            this(exposureId, assetTag, department, departmentName, model, cve, trackingId, advisoryTitle, state,
+                    exploitation, systemExposure, automatable, humanImpact, outcome, outcomeLabel, score, dueAt, overdue,
+                    acceptedUntil, controls, overridden, List.of());
+        }
+
+        public boolean overridden(String point) {
+            return overriddenPoints.contains(point);
+        }
     }
 
     /** One decision point: its value, why, and whether IT security overrode it. */
@@ -44,13 +68,31 @@ public final class RiskViews {
     public record ScoreFactor(String factor, int points) {
     }
 
-    /** The decision of one exposure with the evidence for each point (exposure detail screen, API). */
+    /**
+     * The decision of one exposure with the evidence for each point (exposure detail screen, API).
+     *
+     * @param deviceType   the model's device type as the inventory names it, e.g. "Infusion pump"
+     * @param connectivity the device's connectivity (the inventory's enum name, e.g. CLINICAL_NETWORK), or null
+     */
     public record DecisionDetails(String exposureId, String assetTag, String department, String departmentName,
                                   String model, String cve, String trackingId, String advisoryTitle, String state,
                                   BigDecimal cvss, List<PointView> points, String safetyImpact, String missionImpact,
                                   String outcome, String outcomeLabel, int score, List<ScoreFactor> factors,
                                   Instant clockStartedAt, Instant dueAt, boolean overdue, LocalDate acceptedUntil,
-                                  Instant evaluatedAt, String pendingCause) {
+                                  Instant evaluatedAt, String pendingCause, String deviceType,
+                                  String connectivity) {
+
+        /** Without the device type and connectivity (unknown). */
+        public DecisionDetails(String exposureId, String assetTag, String department, String departmentName,
+                               String model, String cve, String trackingId, String advisoryTitle, String state,
+                               BigDecimal cvss, List<PointView> points, String safetyImpact, String missionImpact,
+                               String outcome, String outcomeLabel, int score, List<ScoreFactor> factors,
+                               Instant clockStartedAt, Instant dueAt, boolean overdue, LocalDate acceptedUntil,
+                               Instant evaluatedAt, String pendingCause) {
+            this(exposureId, assetTag, department, departmentName, model, cve, trackingId, advisoryTitle, state, cvss,
+                    points, safetyImpact, missionImpact, outcome, outcomeLabel, score, factors, clockStartedAt, dueAt,
+                    overdue, acceptedUntil, evaluatedAt, pendingCause, null, null);
+        }
     }
 
     /** One recorded change of a decision. */

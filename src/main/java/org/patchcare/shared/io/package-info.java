@@ -1,2 +1,2 @@
-/** Stream helpers shared by the contexts' file readers. */
+/** Input helpers shared by the contexts' readers: size-limited streams for uploads, strict flags for JSON bodies. */
 package org.patchcare.shared.io;

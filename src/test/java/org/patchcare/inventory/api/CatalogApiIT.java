@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.patchcare.it.Deployments;
 import org.patchcare.it.ItConfig;
+import org.patchcare.it.Probe;
 import org.patchcare.shared.api.Api.Reply;
 
 import java.io.StringReader;
@@ -17,10 +18,17 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.patchcare.inventory.api.DeviceApiIT.assertProblem;
+import static org.patchcare.shared.api.Api.ADMIN;
+import static org.patchcare.shared.api.Api.BIOMED;
 import static org.patchcare.shared.api.Api.get;
+import static org.patchcare.shared.api.Api.put;
+import static org.patchcare.shared.api.Api.with;
+import static org.patchcare.shared.api.Api.without;
 
 /** Device models, manufacturers (with alias resolution), departments and facilities over HTTP, and the OpenAPI document. */
 @ExtendWith(ArquillianExtension.class)
@@ -93,7 +101,44 @@ class CatalogApiIT {
         assertThat(icu.status()).as(icu.toString()).isEqualTo(200);
         assertThat(icu.json().getString("code")).isEqualTo("ICU");
         assertThat(icu.json().getString("facilityCode")).isNotBlank();
+        assertThat(icu.json().getString("missionImpact")).isEqualTo("MEF_FAILURE");
         assertProblem(get("/departments/NOWHERE", "biomed"), 404, null);
+    }
+
+    @Test
+    void an_administrator_changes_the_mission_impact_of_a_department_with_the_version_read() {
+        String code = "API" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        Probe.Answer made = Probe.as("admin").call("organisation/saveDepartment", "code", code, "name", "API ward",
+                "facility", "MAIN", "missionImpact", "MEF_SUPPORT_CRIPPLED");
+        assertThat(made.ok()).as(made.toString()).isTrue();
+        int version = get("/departments/" + code, "biomed").json().getInt("version");
+        JsonObject body = Json.createObjectBuilder().add("name", "API ward").add("facilityCode", "MAIN")
+                .add("missionImpact", "DEGRADED").add("version", version).build();
+
+        Reply r = put("/departments/" + code.toLowerCase(Locale.ROOT), ADMIN, body.toString());
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().getString("missionImpact")).isEqualTo("DEGRADED");
+        assertThat(get("/departments/" + code, "manager").json().getString("missionImpact")).isEqualTo("DEGRADED");
+        assertThat(Probe.as("biomed").call("audit/history", "type", "Department", "key", code).array()
+                .getJsonObject(0).getJsonArray("changes").getJsonObject(0).toString())
+                .contains("missionImpact").contains("MEF_SUPPORT_CRIPPLED").contains("DEGRADED");
+        assertProblem(put("/departments/" + code, ADMIN, body.toString()), 409, null);
+    }
+
+    @Test
+    void a_department_change_is_refused_without_mission_impact_or_version_with_a_wrong_one_or_for_a_non_administrator() {
+        int version = get("/departments/ICU", "biomed").json().getInt("version");
+        JsonObject body = Json.createObjectBuilder().add("name", "Intensive Care Unit").add("facilityCode", "MAIN")
+                .add("missionImpact", "MEF_FAILURE").add("version", version).build();
+
+        assertProblem(put("/departments/ICU", ADMIN, without(body, "missionImpact").toString()), 422, "missionImpact");
+        assertProblem(put("/departments/ICU", ADMIN, without(body, "version").toString()), 422, "version");
+        assertProblem(put("/departments/ICU", ADMIN, with(body, "missionImpact", "HUGE").toString()), 400, "missionImpact");
+        assertProblem(put("/departments/ICU", ADMIN, with(body, "code", "ED").toString()), 422, "code");
+        assertProblem(put("/departments/ICU", BIOMED, body.toString()), 403, null);
+        assertProblem(put("/departments/NOWHERE", ADMIN, body.toString()), 404, null);
+        assertThat(get("/departments/ICU", "biomed").json().getInt("version")).isEqualTo(version);
     }
 
     @Test
@@ -115,6 +160,7 @@ class CatalogApiIT {
         assertThat(doc.getJsonObject("paths").keySet()).contains("/api/v1/devices", "/api/v1/devices/{assetTag}",
                 "/api/v1/devices/{assetTag}/move", "/api/v1/devices/{assetTag}/history",
                 "/api/v1/manufacturers/resolve", "/api/v1/device-models/{id}", "/api/v1/departments/{code}");
+        assertThat(doc.getJsonObject("paths").getJsonObject("/api/v1/departments/{code}").keySet()).contains("get", "put");
         JsonObject list = doc.getJsonObject("paths").getJsonObject("/api/v1/devices").getJsonObject("get");
         assertThat(list.getString("summary")).isEqualTo("List devices");
         JsonObject scheme = doc.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("basicAuth");

@@ -229,6 +229,38 @@ class DeviceApiIT {
         assertProblem(put("/devices/" + tag, BIOMED, change.toString()), 422, "department");
     }
 
+    @Test
+    void redundancy_round_trips_through_the_api_and_its_change_is_in_the_history() {
+        String tag = newTag();
+        Reply created = post("/devices", BIOMED, with(deviceJson(tag), "redundant", true).toString());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().getBoolean("redundant")).isTrue();
+        assertThat(created.json().getString("departmentMissionImpact")).as("ICU's, from the demo data")
+                .isEqualTo("MEF_FAILURE");
+
+        Reply changed = put("/devices/" + tag, BIOMED, with(with(deviceJson(tag), "redundant", false), "version",
+                created.json().getInt("version")).toString());
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(get("/devices/" + tag, "itsec").json().getBoolean("redundant")).isFalse();
+        JsonObject row = get("/devices?text=" + tag, "itsec").json().getJsonArray("items").getJsonObject(0);
+        assertThat(row.getBoolean("redundant")).isFalse();
+        JsonObject change = get("/devices/" + tag + "/history", "itsec").array().getJsonObject(0)
+                .getJsonArray("changes").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("field").equals("redundant")).findFirst().orElseThrow();
+        assertThat(change.getString("from")).isEqualTo("true");
+        assertThat(change.getString("to")).isEqualTo("false");
+    }
+
+    @Test
+    void a_redundant_value_that_is_not_true_or_false_is_refused_naming_the_field() {
+        Reply r = post("/devices", BIOMED, with(deviceJson(newTag()), "redundant", "spare in store").toString());
+
+        assertProblem(r, 400, "redundant");
+        assertProblem(post("/devices", BIOMED, with(deviceJson(newTag()), "storesPhi", "yes please").toString()), 400,
+                "storesPhi");
+    }
+
     // ---- lifecycle ---------------------------------------------------------------------------
 
     @Test

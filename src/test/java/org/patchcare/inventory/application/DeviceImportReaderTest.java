@@ -45,7 +45,7 @@ class DeviceImportReaderTest {
     @Test
     void reads_a_complete_row_into_a_device_command() throws IOException {
         DeviceImportReader r = open(HEADER + "\r\nbme-1,SN1,Philips,IntelliVue MX450,,1.2,Windows,10,icu,,life-sustaining,"
-                + "Yes,mon1.icu,10.0.0.1,00:11:22:33:44:55,VLAN 20,Clinical network,2021-03-01,2026-12-31,,2030-01-01,"
+                + "Yes,no,mon1.icu,10.0.0.1,00:11:22:33:44:55,VLAN 20,Clinical network,2021-03-01,2026-12-31,,2030-01-01,"
                 + "Ward nurse,\"note, with comma\"\r\n");
         List<Row> rows = rows(r);
         assertThat(r.fileError()).isNull();
@@ -58,6 +58,7 @@ class DeviceImportReaderTest {
         assertThat(c.getCriticality()).isEqualTo(Criticality.LIFE_SUSTAINING);
         assertThat(c.getConnectivity()).isEqualTo(Connectivity.CLINICAL_NETWORK);
         assertThat(c.isStoresPhi()).isTrue();
+        assertThat(c.isRedundant()).isFalse();
         assertThat(c.getInstallDate()).isEqualTo(LocalDate.of(2021, 3, 1));
         assertThat(c.getEndOfSupportOverride()).isNull();
         assertThat(c.getNotes()).isEqualTo("note, with comma");
@@ -74,9 +75,41 @@ class DeviceImportReaderTest {
                 "Row 3, column criticality: 'very high' is not a criticality; use one of LIFE_SUSTAINING, LIFE_SUPPORTING, "
                         + "DIAGNOSTIC, THERAPEUTIC_NON_CRITICAL, NON_CLINICAL",
                 "Row 3, column install_date: '2021-13-01' is not a date (use YYYY-MM-DD)",
-                "Row 3, column stores_phi: 'maybe' is not yes or no (use yes, no, true or false)",
+                "Row 3, column stores_phi: 'maybe' is not yes or no (use yes, no, true, false, 1 or 0)",
                 "Row 3, column connectivity: 'wifi' is not a connectivity; use one of STANDALONE, ISOLATED_NETWORK, "
                         + "CLINICAL_NETWORK, HOSPITAL_NETWORK, INTERNET_REACHABLE");
+    }
+
+    @Test
+    void the_optional_redundant_column_reads_yes_no_true_false_1_and_0_and_empty_as_no() throws IOException {
+        List<Row> rows = rows(open("asset_tag,manufacturer,model,department,criticality,redundant\n"
+                + "A1,P,M,ICU,Diagnostic,yes\nA2,P,M,ICU,Diagnostic,No\nA3,P,M,ICU,Diagnostic,TRUE\n"
+                + "A4,P,M,ICU,Diagnostic,false\nA5,P,M,ICU,Diagnostic,1\nA6,P,M,ICU,Diagnostic,0\n"
+                + "A7,P,M,ICU,Diagnostic,\n"));
+
+        assertThat(rows).allSatisfy(row -> assertThat(row.errors()).isEmpty());
+        assertThat(rows.stream().map(row -> row.applyTo(new DeviceCommand()).isRedundant()).toList())
+                .containsExactly(true, false, true, false, true, false, false);
+    }
+
+    @Test
+    void a_redundant_cell_that_is_not_yes_or_no_is_an_error_of_its_row_and_column() throws IOException {
+        List<Row> rows = rows(open("asset_tag,manufacturer,model,department,criticality,redundant\n"
+                + "A1,P,M,ICU,Diagnostic,spare in store\nA2,P,M,ICU,Diagnostic,yes\n"));
+
+        assertThat(rows.get(0).errors()).extracting(DeviceImportError::text).containsExactly(
+                "Row 2, column redundant: 'spare in store' is not yes or no (use yes, no, true, false, 1 or 0)");
+        assertThat(rows.get(1).errors()).isEmpty();
+    }
+
+    @Test
+    void a_file_without_the_redundant_column_leaves_an_existing_device_as_it_is() throws IOException {
+        DeviceCommand existing = new DeviceCommand();
+        existing.setRedundant(true);
+
+        Row row = rows(open("asset_tag,manufacturer,model,department,criticality\nA1,P,M,ICU,Diagnostic\n")).getFirst();
+
+        assertThat(row.applyTo(existing).isRedundant()).isTrue();
     }
 
     @Test

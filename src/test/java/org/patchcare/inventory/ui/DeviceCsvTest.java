@@ -20,7 +20,7 @@ class DeviceCsvTest {
 
     private static DeviceSummary device(String tag, String model, String hostname) {
         return new DeviceSummary(tag, "SN-1", "Philips", model, "Patient monitor", "ICU", "Intensive care, 3rd floor",
-                DeviceStatus.IN_SERVICE, Criticality.LIFE_SUPPORTING, Connectivity.CLINICAL_NETWORK, hostname,
+                DeviceStatus.IN_SERVICE, Criticality.LIFE_SUPPORTING, Connectivity.CLINICAL_NETWORK, true, hostname,
                 "10.1.2.3", "1.2", "Linux 5", LocalDate.of(2019, 3, 1), LocalDate.of(2027, 1, 1),
                 SupportStatus.SUPPORTED, 7);
     }
@@ -39,6 +39,7 @@ class DeviceCsvTest {
         assertThat(records.getFirst().get("departmentName")).isEqualTo("Intensive care, 3rd floor");
         assertThat(records.getFirst().get("endOfSupport")).isEqualTo("2027-01-01");
         assertThat(records.getFirst().get("status")).isEqualTo("IN_SERVICE");
+        assertThat(records.getFirst().get("redundant")).as("in the words the import reads").isEqualTo("yes");
     }
 
     @Test

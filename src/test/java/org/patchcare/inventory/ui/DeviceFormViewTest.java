@@ -12,6 +12,7 @@ import org.patchcare.inventory.application.OrganisationViews.LocationView;
 import org.patchcare.inventory.domain.Connectivity;
 import org.patchcare.inventory.domain.Criticality;
 import org.patchcare.inventory.domain.Device;
+import org.patchcare.inventory.domain.MissionImpact;
 import org.patchcare.shared.domain.InvalidInputException;
 
 import java.time.LocalDate;
@@ -29,8 +30,10 @@ class DeviceFormViewTest {
             "Patient monitor", LocalDate.of(2030, 1, 1), 3, 0);
     private static final ModelView ALARIS = new ModelView("m-2", "mf-2", "BD", "Alaris 8015", null,
             "Infusion pump", null, 0, 0);
-    private static final DepartmentView ICU = new DepartmentView("ICU", "Intensive care", "MAIN", "Main", 0);
-    private static final DepartmentView ED = new DepartmentView("ED", "Emergency", "MAIN", "Main", 0);
+    private static final DepartmentView ICU = new DepartmentView("ICU", "Intensive care", "MAIN", "Main",
+            MissionImpact.MEF_FAILURE, 0);
+    private static final DepartmentView ED = new DepartmentView("ED", "Emergency", "MAIN", "Main",
+            MissionImpact.MEF_FAILURE, 0);
     private static final Map<String, List<LocationView>> LOCATIONS = Map.of(
             "ICU", List.of(new LocationView("loc-1", "ICU", "A", "3", "301", "A / 3 / 301", 0)),
             "ED", List.of(new LocationView("loc-2", "ED", "B", "0", "12", "B / 0 / 12", 0)));
@@ -109,6 +112,7 @@ class DeviceFormViewTest {
         form.connectivity.setValue(Connectivity.CLINICAL_NETWORK);
         form.location.setValue(LOCATIONS.get("ICU").getFirst());
         form.installDate.setValue(LocalDate.of(2020, 5, 1));
+        form.redundant.setValue(true);
 
         _click(form.save);
 
@@ -125,7 +129,38 @@ class DeviceFormViewTest {
         assertThat(c.getHostname()).isEqualTo("icu-mon-7");
         assertThat(c.getIpAddress()).isEqualTo("10.20.30.40");
         assertThat(c.getInstallDate()).isEqualTo(LocalDate.of(2020, 5, 1));
+        assertThat(c.isRedundant()).isTrue();
         assertThat(c.getUdiDi()).as("empty optional text is sent as nothing, not as an empty string").isNull();
+    }
+
+    @Test
+    void a_new_device_is_not_redundant_until_the_box_is_ticked() {
+        fillValid();
+
+        _click(form.save);
+
+        assertThat(form.redundant.getLabel()).isEqualTo("Redundant: a spare or second unit can take over");
+        assertThat(form.redundant.getValue()).isFalse();
+        assertThat(saved.getFirst().isRedundant()).isFalse();
+    }
+
+    @Test
+    void editing_a_redundant_device_shows_the_box_ticked_and_unticking_it_saves_not_redundant() {
+        DeviceCommand existing = new DeviceCommand();
+        existing.setAssetTag("BME-000001");
+        existing.setManufacturer("Philips");
+        existing.setModel("IntelliVue MX450");
+        existing.setDepartment("ICU");
+        existing.setCriticality(Criticality.LIFE_SUPPORTING);
+        existing.setRedundant(true);
+        form.setCommand(existing, true);
+
+        assertThat(form.redundant.getValue()).isTrue();
+        form.redundant.setValue(false);
+        _click(form.save);
+
+        assertThat(saved).hasSize(1);
+        assertThat(saved.getFirst().isRedundant()).isFalse();
     }
 
     @Test
@@ -202,9 +237,9 @@ class DeviceFormViewTest {
     void the_end_to_end_test_finds_the_fields_by_their_ids() {
         assertThat(List.of(form.assetTag.getId(), form.model.getId(), form.department.getId(), form.criticality.getId(),
                 form.connectivity.getId(), form.serialNumber.getId(), form.hostname.getId(), form.ipAddress.getId(),
-                form.save.getId(), form.cancel.getId()).stream().map(o -> o.orElse("")).toList())
+                form.redundant.getId(), form.save.getId(), form.cancel.getId()).stream().map(o -> o.orElse("")).toList())
                 .containsExactly("field-assetTag", "field-model", "field-department", "field-criticality",
                         "field-connectivity", "field-serialNumber", "field-hostname", "field-ipAddress",
-                        "save-device", "cancel-device");
+                        "field-redundant", "save-device", "cancel-device");
     }
 }

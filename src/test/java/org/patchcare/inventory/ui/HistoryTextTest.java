@@ -17,6 +17,13 @@ class HistoryTextTest {
     }
 
     @Test
+    void shows_redundancy_as_yes_or_no_and_mission_impact_by_its_label() {
+        assertThat(HistoryText.field("redundant")).isEqualTo("Redundant");
+        assertThat(HistoryText.value("redundant", "false")).isEqualTo("No");
+        assertThat(HistoryText.value("missionImpact", "MEF_FAILURE")).isEqualTo("Essential function fails");
+    }
+
+    @Test
     void keeps_values_it_does_not_recognise_as_they_were_stored() {
         assertThat(HistoryText.value("status", "SCRAPPED")).isEqualTo("SCRAPPED");
         assertThat(HistoryText.value("hostname", "icu-1")).isEqualTo("icu-1");

@@ -7,8 +7,9 @@ import java.util.List;
 public final class DeviceCsv {
 
     public static final String HEADER = "asset_tag,serial_number,manufacturer,model,udi_di,software_version,os_name,"
-            + "os_version,department,location_id,criticality,stores_phi,hostname,ip_address,mac_address,network_segment,"
-            + "connectivity,install_date,warranty_end,end_of_support_override,planned_replacement,custodian,notes";
+            + "os_version,department,location_id,criticality,stores_phi,redundant,hostname,ip_address,mac_address,"
+            + "network_segment,connectivity,install_date,warranty_end,end_of_support_override,planned_replacement,"
+            + "custodian,notes";
 
     /** Demo models (manufacturer as the file may spell it, model, a department where it belongs). */
     public static final String[][] MODELS = {
@@ -34,7 +35,7 @@ public final class DeviceCsv {
     public static String row(String tag, int i, String software) {
         String[] m = MODELS[i % MODELS.length];
         return String.join(",", tag, "SN-" + tag, quote(m[0]), m[1], "", software, "Windows", "10",
-                m[2], "", i % 2 == 0 ? "Diagnostic" : "LIFE_SUPPORTING", i % 3 == 0 ? "yes" : "no",
+                m[2], "", i % 2 == 0 ? "Diagnostic" : "LIFE_SUPPORTING", i % 3 == 0 ? "yes" : "no", i % 4 == 0 ? "1" : "0",
                 "h-" + tag.toLowerCase(), "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255),
                 String.format("02:00:%02X:%02X:%02X:%02X", i >> 24 & 255, i >> 16 & 255, i >> 8 & 255, i & 255),
                 "VLAN-" + (10 + i % 7), "CLINICAL_NETWORK", "2021-0" + (1 + i % 9) + "-15", "2026-12-31", "", "",

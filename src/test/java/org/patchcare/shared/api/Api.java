@@ -126,6 +126,10 @@ public final class Api {
         return Json.createObjectBuilder(o).add(name, value).build();
     }
 
+    public static JsonObject with(JsonObject o, String name, boolean value) {
+        return Json.createObjectBuilder(o).add(name, value).build();
+    }
+
     public static JsonObject without(JsonObject o, String name) {
         return Json.createObjectBuilder(o).remove(name).build();
     }
