@@ -22,7 +22,7 @@ class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/org/patchcare");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final List<String> CONTEXTS = List.of("inventory", "identity", "audit", "advisories", "risk",
-            "downtime", "approvals", "patching", "reporting");
+            "downtime", "approvals", "patching", "reporting", "notifications");
 
     record Source(Path path, String context, String layer, List<String> imports) {
     }

@@ -73,6 +73,18 @@ public class ProbeServlet extends HttpServlet {
     org.patchcare.advisories.application.AdvisoryFeedService advisoryFeeds;
     @Inject
     org.patchcare.risk.application.RiskService risk;
+    @Inject
+    org.patchcare.risk.application.ControlService controls;
+    @Inject
+    org.patchcare.risk.application.ValidationService validations;
+    @Inject
+    org.patchcare.risk.application.AcceptanceService acceptances;
+    @Inject
+    org.patchcare.risk.application.ExpiryService expiry;
+    @Inject
+    org.patchcare.notifications.application.NotificationService notifications;
+    @Resource(lookup = "java:jboss/datasources/PatchCareDS")
+    javax.sql.DataSource dataSource;
     @Resource
     UserTransaction tx;
     @Resource
@@ -118,15 +130,74 @@ public class ProbeServlet extends HttpServlet {
             case "device/updateThenFailInSameTransaction" -> updateThenFail(req);
             case "device/staleUpdateAfterOtherCommit" -> staleUpdateAfterOtherCommit(req);
             case "device/race" -> race(req);
+            case "fixture/model" -> model(req.getParameter("manufacturer"), req.getParameter("model"));
+            case "fixture/user" -> user(req.getParameter("username"), req.getParameter("role"), req.getParameter("department"));
+            case "fixture/notify" -> {
+                notifications.notify(req.getParameter("recipient"), req.getParameter("subject"), "probe", null);
+                yield null;
+            }
+            case "risk/expiry" -> expiry.run();
+            case "risk/date" -> setDate(req.getParameter("table"), req.getParameter("id"),
+                    LocalDate.parse(req.getParameter("date")));
             default -> throw new IllegalArgumentException("unknown probe action '" + action + "'");
         };
+    }
+
+    // ---- fixtures of the risk tests ------------------------------------------------------------
+
+    /** A device model of a (test) manufacturer, both created when missing; answers the model's public id. */
+    private String model(String manufacturer, String name) {
+        var mf = catalog.resolveManufacturer(manufacturer)
+                .orElseGet(() -> catalog.saveManufacturer(null, manufacturer, List.of(), null));
+        return catalog.models(mf.id()).stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseGet(() -> catalog.saveModel(null, mf.id(), name, null, "Test device", null, null)).id();
+    }
+
+    /** A user with one role (and department), password "{username}-demo-2026" like the demo users; kept when present. */
+    private String user(String username, String role, String department) {
+        if (users.list().stream().anyMatch(u -> u.username().equals(username))) {
+            return username;
+        }
+        org.patchcare.identity.application.UserCommand c = new org.patchcare.identity.application.UserCommand();
+        c.setUsername(username);
+        c.setDisplayName("Test " + username);
+        c.setPassword(ItConfig.password(username));
+        c.setRoles(java.util.EnumSet.of(org.patchcare.identity.domain.Role.valueOf(role)));
+        if (department != null) {
+            c.setDepartments(java.util.Set.of(department));
+        }
+        return users.save(c, true).username();
+    }
+
+    /**
+     * Moves a date so the tests need no clock: the end of a risk acceptance or a control (table acceptance or control),
+     * or the day an exposure was found (table exposure; start of that day, UTC).
+     */
+    private int setDate(String table, String publicId, LocalDate date) throws java.sql.SQLException {
+        String sql = switch (table) {
+            case "acceptance" -> "UPDATE risk_acceptance SET expires_on = ? WHERE public_id = ?";
+            case "control" -> "UPDATE compensating_control SET expires_on = ? WHERE public_id = ?";
+            case "exposure" -> "UPDATE exposure SET created_at = ? WHERE public_id = ?";
+            default -> throw new IllegalArgumentException("table must be acceptance, control or exposure");
+        };
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(sql)) {
+            if (table.equals("exposure")) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()),
+                        java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")));
+            } else {
+                ps.setDate(1, java.sql.Date.valueOf(date));
+            }
+            ps.setString(2, publicId);
+            return ps.executeUpdate();
+        }
     }
 
     // ---- access matrix -----------------------------------------------------------------------
 
     /** Every operation of the matrix as the current caller: "ALLOWED" (with how it ended) or "DENIED". */
     private Map<String, String> matrix() {
-        ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds, advisories, exposures, advisoryFeeds, risk);
+        ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds,
+                advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

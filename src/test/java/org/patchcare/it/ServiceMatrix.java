@@ -24,6 +24,15 @@ import org.patchcare.inventory.application.OrganisationService;
 import org.patchcare.inventory.application.PageRequest;
 import org.patchcare.inventory.domain.DeviceEventType;
 import org.patchcare.inventory.domain.MissionImpact;
+import org.patchcare.notifications.application.NotificationService;
+import org.patchcare.risk.application.AcceptanceService;
+import org.patchcare.risk.application.ControlCommand;
+import org.patchcare.risk.application.ControlService;
+import org.patchcare.risk.application.ExpiryService;
+import org.patchcare.risk.application.MitigationViews.AcceptanceFilter;
+import org.patchcare.risk.application.MitigationViews.ControlFilter;
+import org.patchcare.risk.application.ValidationCommand;
+import org.patchcare.risk.application.ValidationService;
 import org.patchcare.shared.domain.Roles;
 
 import java.time.LocalDate;
@@ -46,6 +55,12 @@ public final class ServiceMatrix {
     /** Who edits the inventory and the catalogue. */
     public static final Set<String> EDITORS = Set.of(Roles.BIOMED_TECH, Roles.ADMIN);
     public static final Set<String> ADMIN_ONLY = Set.of(Roles.ADMIN);
+    /** Who records validation evidence. */
+    public static final Set<String> IT_ONLY = Set.of(Roles.IT_SECURITY);
+    /** Who requests and withdraws risk acceptances. */
+    public static final Set<String> REQUESTERS = Set.of(Roles.IT_SECURITY, Roles.BIOMED_TECH);
+    /** Who approves and rejects risk acceptances. */
+    public static final Set<String> APPROVERS = Set.of(Roles.CLINICAL_MANAGER, Roles.IT_SECURITY);
 
     public static final String MISSING = "IT-NO-SUCH-THING";
 
@@ -53,7 +68,9 @@ public final class ServiceMatrix {
     public record Services(DeviceService devices, CatalogService catalog, OrganisationService organisation,
                            UserService users, AuditService audit, ThreatFeedService feeds,
                            AdvisoryService advisories, ExposureService exposures, AdvisoryFeedService advisoryFeeds,
-                           org.patchcare.risk.application.RiskService risk) {
+                           org.patchcare.risk.application.RiskService risk, ControlService controls,
+                           ValidationService validations, AcceptanceService acceptances, ExpiryService expiry,
+                           NotificationService notifications) {
     }
 
     @FunctionalInterface
@@ -233,7 +250,53 @@ public final class ServiceMatrix {
             op(RiskService.class, "dueTimes", ANY_ROLE, s -> s.risk().dueTimes()),
             op(RiskService.class, "departments", ANY_ROLE, s -> s.risk().departments()),
             op(RiskService.class, "facilities", ANY_ROLE, s -> s.risk().facilities()),
-            op(RiskService.class, "device", ANY_ROLE, s -> s.risk().device(MISSING)));
+            op(RiskService.class, "device", ANY_ROLE, s -> s.risk().device(MISSING)),
+
+            // ControlService: everyone reads, IT security and administrators change (unknown controls are not found)
+            op(ControlService.class, "list", ANY_ROLE, s -> s.controls().list(ControlFilter.none(), PageRequest.first(1))),
+            op(ControlService.class, "count", ANY_ROLE, s -> s.controls().count(ControlFilter.none())),
+            op(ControlService.class, "get", ANY_ROLE, s -> s.controls().get(MISSING)),
+            op(ControlService.class, "usableFor", ANY_ROLE, s -> s.controls().usableFor(List.of(MISSING))),
+            op(ControlService.class, "suggest", ANY_ROLE, s -> s.controls().suggest(List.of(MISSING))),
+            op(ControlService.class, "ownerCandidates", ANY_ROLE, s -> s.controls().ownerCandidates()),
+            op(ControlService.class, "create", FEED_LOADERS, s -> s.controls().create(new ControlCommand())),
+            op(ControlService.class, "createAndAttach", FEED_LOADERS,
+                    s -> s.controls().createAndAttach(new ControlCommand(), List.of(MISSING), null)),
+            op(ControlService.class, "update", FEED_LOADERS, s -> s.controls().update(MISSING, new ControlCommand())),
+            op(ControlService.class, "withdraw", FEED_LOADERS, s -> s.controls().withdraw(MISSING, "matrix", null)),
+            op(ControlService.class, "attach", FEED_LOADERS, s -> s.controls().attach(MISSING, List.of(MISSING), null)),
+            op(ControlService.class, "detach", FEED_LOADERS, s -> s.controls().detach(MISSING, MISSING)),
+
+            // ValidationService: everyone reads, IT security records and marks not affected
+            op(ValidationService.class, "forExposure", ANY_ROLE, s -> s.validations().forExposure(MISSING)),
+            op(ValidationService.class, "record", IT_ONLY, s -> s.validations().record(MISSING,
+                    new ValidationCommand(null, null, null, null, null, null))),
+            op(ValidationService.class, "markNotAffected", IT_ONLY, s -> s.validations().markNotAffected(MISSING, null)),
+
+            // AcceptanceService: everyone reads; IT security and biomed request and withdraw; clinical managers and
+            // IT security decide
+            op(AcceptanceService.class, "list", ANY_ROLE,
+                    s -> s.acceptances().list(AcceptanceFilter.none(), PageRequest.first(1))),
+            op(AcceptanceService.class, "count", ANY_ROLE, s -> s.acceptances().count(AcceptanceFilter.none())),
+            op(AcceptanceService.class, "get", ANY_ROLE, s -> s.acceptances().get(MISSING)),
+            op(AcceptanceService.class, "request", REQUESTERS, s -> s.acceptances().request(MISSING, "matrix", null)),
+            op(AcceptanceService.class, "approve", APPROVERS, s -> s.acceptances().approve(MISSING, null, null)),
+            op(AcceptanceService.class, "reject", APPROVERS, s -> s.acceptances().reject(MISSING, "matrix", null)),
+            op(AcceptanceService.class, "withdraw", REQUESTERS, s -> s.acceptances().withdraw(MISSING, null, null)),
+
+            // ExpiryService: the hourly job's work, which IT security and administrators may also start (it only does
+            // what is due anyway)
+            op(ExpiryService.class, "run", FEED_LOADERS, s -> s.expiry().run()),
+
+            // NotificationService: everyone, for their own messages; notify() refuses an unknown recipient
+            op(NotificationService.class, "notify", ANY_ROLE, s -> {
+                s.notifications().notify(MISSING, "matrix", null, null);
+                return null;
+            }),
+            op(NotificationService.class, "myNotifications", ANY_ROLE, s -> s.notifications().myNotifications(true)),
+            op(NotificationService.class, "unreadCount", ANY_ROLE, s -> s.notifications().unreadCount()),
+            op(NotificationService.class, "markRead", ANY_ROLE, s -> s.notifications().markRead(MISSING)),
+            op(NotificationService.class, "markAllRead", ANY_ROLE, s -> s.notifications().markAllRead()));
 
     /** A CSAF upload that fails validation once the caller got past the role check. */
     private static byte[] notCsaf() {
@@ -250,7 +313,9 @@ public final class ServiceMatrix {
 
     public static final List<Class<?>> SERVICES = List.of(DeviceService.class, CatalogService.class,
             OrganisationService.class, UserService.class, AuditService.class, ThreatFeedService.class,
-            AdvisoryService.class, ExposureService.class, AdvisoryFeedService.class, RiskService.class);
+            AdvisoryService.class, ExposureService.class, AdvisoryFeedService.class, RiskService.class,
+            ControlService.class, ValidationService.class, AcceptanceService.class, ExpiryService.class,
+            NotificationService.class);
 
     private ServiceMatrix() {
     }

@@ -35,7 +35,7 @@ public record DecisionFacts(String cve, Double cvssScore, String cvssVector, Loc
         }
 
         public String describe() {
-            return type.label() + " \"" + title + "\"" + (reference == null || reference.isBlank() ? "" : " (" + reference + ")");
+            return CompensatingControl.describe(type, title, reference);
         }
     }
 

@@ -29,6 +29,13 @@ public class InvalidInputException extends DomainException {
         this(List.of(new Violation(field, message)));
     }
 
+    /** The violations Bean Validation found, one per property path, sorted by field. */
+    public static InvalidInputException of(java.util.Set<? extends jakarta.validation.ConstraintViolation<?>> found) {
+        return new InvalidInputException(found.stream()
+                .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Violation::field)).toList());
+    }
+
     public List<Violation> violations() {
         return violations;
     }

@@ -21,7 +21,8 @@ import java.util.ServiceLoader;
 
 /**
  * The frame around every screen: brand, side navigation showing only what the caller's roles may open,
- * the user's name and log-out. Screens register themselves through {@link NavEntry} providers.
+ * the user's name and log-out. Screens register themselves through {@link NavContributor} providers, header items
+ * (the notification bell) through {@link HeaderContributor} providers.
  */
 public class MainLayout extends AppLayout {
 
@@ -32,6 +33,12 @@ public class MainLayout extends AppLayout {
     /** Contexts contribute their screens to the navigation. */
     public interface NavContributor {
         List<NavEntry> entries();
+    }
+
+    /** Contexts contribute small components to the header, shown left of the user's name (e.g. the notification bell). */
+    public interface HeaderContributor {
+        /** A new component for this layout, or null to show nothing (e.g. for an anonymous caller). */
+        Component create();
     }
 
     public MainLayout() {
@@ -47,7 +54,16 @@ public class MainLayout extends AppLayout {
         logout.setId("logout");
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
-        HorizontalLayout right = new HorizontalLayout(who, logout);
+        HorizontalLayout right = new HorizontalLayout();
+        if (request != null && request.getUserPrincipal() != null) {
+            ServiceLoader.load(HeaderContributor.class, getClass().getClassLoader()).forEach(c -> {
+                Component extra = c.create();
+                if (extra != null) {
+                    right.add(extra);
+                }
+            });
+        }
+        right.add(who, logout);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         HorizontalLayout bar = new HorizontalLayout(header, right);
         bar.setWidthFull();

@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.patchcare.it.Deployments;
+import org.patchcare.it.Probe;
+import org.patchcare.risk.api.RiskFixtures;
 import org.patchcare.shared.api.Api;
 import org.patchcare.shared.api.Api.Reply;
 import org.patchcare.shared.domain.Roles;
@@ -30,7 +32,8 @@ import static org.patchcare.shared.api.Api.with;
 
 /**
  * Who may call what in the REST API, generated from one table of (method, path, allowed roles): every endpoint is
- * called anonymously (401) and as each demo user (allowed → 2xx, denied → 403).
+ * called anonymously (401) and as each demo user (allowed → 2xx, denied → 403). Calls that may change something get
+ * a device (or a risk fixture) of their own.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -38,6 +41,10 @@ class ApiAccessControlIT {
 
     private static final Set<String> EVERYONE = Set.of(Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER, Roles.IT_SECURITY, Roles.ADMIN);
     private static final Set<String> EDITORS = Set.of(Roles.BIOMED_TECH, Roles.ADMIN);
+    private static final Set<String> CONTROL_EDITORS = Set.of(Roles.IT_SECURITY, Roles.ADMIN);
+    private static final Set<String> IT_ONLY = Set.of(Roles.IT_SECURITY);
+    private static final Set<String> REQUESTERS = Set.of(Roles.IT_SECURITY, Roles.BIOMED_TECH);
+    private static final Set<String> APPROVERS = Set.of(Roles.CLINICAL_MANAGER, Roles.IT_SECURITY);
 
     /** The demo users and their one role each. */
     private static final Map<String, String> USERS = Map.of(
@@ -51,7 +58,12 @@ class ApiAccessControlIT {
      * device a call may change (null: none needed), {@code body} writes the request body for that device.
      */
     record Endpoint(String method, String path, Set<String> allowed, Function<String, String> device,
-                    Function<JsonObject, String> body) {
+                    Function<JsonObject, String> body, Function<String, Map<String, String>> fixture) {
+        Endpoint(String method, String path, Set<String> allowed, Function<String, String> device,
+                 Function<JsonObject, String> body) {
+            this(method, path, allowed, device, body, null);
+        }
+
         @Override
         public String toString() {
             return method + " " + path;
@@ -90,7 +102,69 @@ class ApiAccessControlIT {
             write("POST", "/devices/{tag}/out-of-service", ApiAccessControlIT::fresh, d -> "{\"forRepair\":false}"),
             write("POST", "/devices/{tag}/return-to-service", ApiAccessControlIT::outOfService, d -> "{}"),
             write("POST", "/devices/{tag}/retire", ApiAccessControlIT::fresh, d -> "{\"comment\":\"end of life\"}"),
-            write("POST", "/devices/{tag}/events", ApiAccessControlIT::fresh, d -> "{\"type\":\"PREVENTIVE_MAINTENANCE\"}"));
+            write("POST", "/devices/{tag}/events", ApiAccessControlIT::fresh, d -> "{\"type\":\"PREVENTIVE_MAINTENANCE\"}"),
+
+            // risk mitigation: {exposure}, {control}, {acceptance}, {notification} and the body come from a fixture of
+            // the call's own for calls that change something, else from one shared fixture
+            risk("GET", "/controls", EVERYONE, null),
+            risk("GET", "/controls/{control}", EVERYONE, null),
+            risk("POST", "/controls", CONTROL_EDITORS, u -> Map.of("body", RiskFixtures.control("Access check control",
+                    "ACL-1", shared().get("{tag}"), "itsec", RiskFixtures.today().plusDays(30)).toString())),
+            risk("PUT", "/controls/{control}", CONTROL_EDITORS, u -> {
+                Map<String, String> f = freshControl();
+                f.put("body", with(RiskFixtures.control("Access check control, renewed", "ACL-1", f.get("{tag}"), "itsec",
+                        RiskFixtures.today().plusDays(60)), "version", 0).toString());
+                return f;
+            }),
+            risk("POST", "/controls/{control}/withdraw", CONTROL_EDITORS, u -> {
+                Map<String, String> f = freshControl();
+                f.put("body", "{\"reason\":\"rule removed\"}");
+                return f;
+            }),
+            risk("POST", "/controls/{control}/attachments", CONTROL_EDITORS, u -> {
+                Map<String, String> f = freshControl();
+                f.put("body", "{\"exposureIds\":[\"" + f.get("{exposure}") + "\"],\"point\":\"AUTOMATABLE\"}");
+                return f;
+            }),
+            risk("DELETE", "/controls/{control}/attachments/{exposure}", CONTROL_EDITORS, u -> {
+                Map<String, String> f = freshControl();
+                assertThat(RiskFixtures.attach("itsec", f.get("{control}"), f.get("{exposure}"), "SYSTEM_EXPOSURE")
+                        .status()).isEqualTo(200);
+                return f;
+            }),
+            risk("GET", "/risk/exposures/{exposure}/validations", EVERYONE, null),
+            risk("POST", "/risk/exposures/{exposure}/validations", IT_ONLY, u -> Map.of("{exposure}",
+                    shared().get("{exposure}"), "body", validation("EXPLOITABLE"))),
+            risk("POST", "/risk/exposures/{exposure}/not-affected", IT_ONLY, u -> {
+                String exposure = RiskFixtures.exposure().id();
+                assertThat(Api.post("/risk/exposures/" + exposure + "/validations", "itsec", validation("NOT_REACHABLE"))
+                        .status()).isEqualTo(201);
+                return Map.of("{exposure}", exposure, "body", "{\"comment\":\"checked\"}");
+            }),
+            risk("GET", "/acceptances", EVERYONE, null),
+            risk("GET", "/acceptances/{acceptance}", EVERYONE, null),
+            risk("POST", "/acceptances", REQUESTERS, u -> Map.of("body", "{\"exposureId\":\""
+                    + RiskFixtures.exposure().id() + "\",\"reason\":\"no patch yet\",\"expiresOn\":\""
+                    + RiskFixtures.today().plusDays(30) + "\"}")),
+            risk("POST", "/acceptances/{acceptance}/approve", APPROVERS, u -> Map.of("{acceptance}",
+                    RiskFixtures.request("biomed", RiskFixtures.exposure().id(), RiskFixtures.today().plusDays(30))
+                            .getString("id"), "body", "{}")),
+            risk("POST", "/acceptances/{acceptance}/reject", APPROVERS, u -> Map.of("{acceptance}",
+                    RiskFixtures.request("biomed", RiskFixtures.exposure().id(), RiskFixtures.today().plusDays(30))
+                            .getString("id"), "body", "{\"comment\":\"patch instead\"}")),
+            risk("POST", "/acceptances/{acceptance}/withdraw", REQUESTERS, u -> Map.of("{acceptance}",
+                    RiskFixtures.request(u, RiskFixtures.exposure().id(), RiskFixtures.today().plusDays(30))
+                            .getString("id"), "body", "{}")),
+            risk("GET", "/notifications", EVERYONE, null),
+            risk("GET", "/notifications/count", EVERYONE, null),
+            risk("POST", "/notifications/{notification}/read", EVERYONE, u -> {
+                String subject = "Access check " + java.util.UUID.randomUUID();
+                Probe.as("admin").call("fixture/notify", "recipient", u, "subject", subject).value();
+                String id = Api.get("/notifications", u).array().getValuesAs(JsonObject.class).stream()
+                        .filter(n -> n.getString("subject").equals(subject)).findFirst().orElseThrow().getString("id");
+                return Map.of("{notification}", id);
+            }),
+            risk("POST", "/notifications/read", EVERYONE, null));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -111,14 +185,24 @@ class ApiAccessControlIT {
     void each_endpoint_answers_each_user_as_the_table_says(Endpoint endpoint, String user) {
         boolean anonymous = user.equals("anonymous");
         boolean allowed = !anonymous && endpoint.allowed().contains(USERS.get(user));
+        if (endpoint.fixture() != null) {
+            assertAnswer(callRiskEndpoint(endpoint, user, anonymous, allowed), anonymous, allowed);
+            return;
+        }
         // a device of its own for each call that may change one; a shared one where nothing can change
         String tag = endpoint.device() == null ? sharedDevice() : allowed ? endpoint.device().apply(newTag()) : sharedDevice();
         JsonObject details = Api.get("/devices/" + tag, ADMIN).json();
         String path = endpoint.path().replace("{tag}", tag).replace("{model}", details.getString("modelId"));
         String body = endpoint.body() == null ? null : endpoint.body().apply(details);
 
-        Reply r = Api.call(endpoint.method(), path, anonymous ? null : user, body);
+        assertAnswer(Api.call(endpoint.method(), path, anonymous ? null : user, body), anonymous, allowed);
+        if (!allowed && endpoint.device() != null) {
+            assertThat(Api.get("/devices/" + tag, ADMIN).json().getInt("version"))
+                    .as("a refused call must not change the device").isEqualTo(details.getInt("version"));
+        }
+    }
 
+    private static void assertAnswer(Reply r, boolean anonymous, boolean allowed) {
         if (anonymous) {
             assertThat(r.status()).as(r.toString()).isEqualTo(401);
         } else if (allowed) {
@@ -128,10 +212,61 @@ class ApiAccessControlIT {
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.json().getString("type")).isEqualTo("urn:patchcare:problem:forbidden");
         }
-        if (!allowed && endpoint.device() != null) {
-            assertThat(Api.get("/devices/" + tag, ADMIN).json().getInt("version"))
-                    .as("a refused call must not change the device").isEqualTo(details.getInt("version"));
+    }
+
+    /** A risk endpoint: placeholders and body from a fixture of its own when the call is allowed, else the shared one. */
+    private static Reply callRiskEndpoint(Endpoint endpoint, String user, boolean anonymous, boolean allowed) {
+        Map<String, String> f = allowed ? endpoint.fixture().apply(user) : shared();
+        String path = endpoint.path();
+        for (Map.Entry<String, String> e : shared().entrySet()) {
+            path = path.replace(e.getKey(), f.getOrDefault(e.getKey(), e.getValue()));
         }
+        String body = f.get("body");
+        if (body == null && !endpoint.method().equals("GET") && !endpoint.method().equals("DELETE")) {
+            body = "{}";
+        }
+        return Api.call(endpoint.method(), path, anonymous ? null : user, body);
+    }
+
+    /** {@code fixture} null: nothing can change, the shared fixture serves. */
+    private static Endpoint risk(String method, String path, Set<String> allowed,
+                                 Function<String, Map<String, String>> fixture) {
+        return new Endpoint(method, path, allowed, null, null, fixture == null ? u -> shared() : fixture);
+    }
+
+    private static volatile Map<String, String> sharedRisk;
+
+    /** One exposure with a control attached and a risk acceptance requested by biomed, for reads and refused calls. */
+    private static synchronized Map<String, String> shared() {
+        if (sharedRisk == null) {
+            RiskFixtures.Exposure e = RiskFixtures.exposure();
+            String control = RiskFixtures.createControl(RiskFixtures.control("Shared access check control", "ACL-0",
+                    e.assetTag(), "itsec", RiskFixtures.today().plusDays(30)));
+            assertThat(RiskFixtures.attach("itsec", control, e.id(), "SYSTEM_EXPOSURE").status()).isEqualTo(200);
+            String acceptance = RiskFixtures.request("biomed", e.id(), RiskFixtures.today().plusDays(30)).getString("id");
+            Probe.as("admin").call("fixture/notify", "recipient", "admin", "subject", "Shared access check").value();
+            String notification = Api.get("/notifications", "admin").array().getJsonObject(0).getString("id");
+            sharedRisk = Map.of("{exposure}", e.id(), "{control}", control, "{acceptance}", acceptance,
+                    "{notification}", notification, "{tag}", e.assetTag());
+        }
+        return sharedRisk;
+    }
+
+    /** A new exposure with a control over its device (not attached). */
+    private static Map<String, String> freshControl() {
+        RiskFixtures.Exposure e = RiskFixtures.exposure();
+        String control = RiskFixtures.createControl(RiskFixtures.control("Access check control", "ACL-2", e.assetTag(),
+                "itsec", RiskFixtures.today().plusDays(30)));
+        Map<String, String> f = new java.util.HashMap<>();
+        f.put("{exposure}", e.id());
+        f.put("{control}", control);
+        f.put("{tag}", e.assetTag());
+        return f;
+    }
+
+    private static String validation(String outcome) {
+        return "{\"outcome\":\"" + outcome + "\",\"method\":\"MANUAL_CHECK\",\"tool\":\"nmap\",\"testedOn\":\""
+                + RiskFixtures.today() + "\",\"evidence\":\"scan from the guest network\"}";
     }
 
     private static Endpoint read(String path) {
