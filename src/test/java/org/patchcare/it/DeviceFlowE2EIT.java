@@ -11,8 +11,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,29 +26,15 @@ import java.util.regex.Pattern;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class DeviceFlowE2EIT {
+class DeviceFlowE2EIT extends BrowserFlow {
 
-    private Playwright playwright;
-    private Page page;
+    DeviceFlowE2EIT() {
+        super("device-flow-last");
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.app();
-    }
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Browsers.requireChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (page != null && !page.isClosed()) {
-            saveScreenshot("device-flow-last");
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test
@@ -122,11 +106,4 @@ class DeviceFlowE2EIT {
         PlaywrightAssertions.assertThat(page.locator("vaadin-notification-card[theme~='error']")).hasCount(0);
     }
 
-    private void saveScreenshot(String name) {
-        try {
-            Browsers.screenshot(page, name);
-        } catch (RuntimeException e) {
-            System.err.println("Could not save a screenshot of the device flow: " + e.getMessage());
-        }
-    }
 }

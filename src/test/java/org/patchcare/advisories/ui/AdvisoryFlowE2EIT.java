@@ -10,10 +10,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchcare.it.BrowserFlow;
 import org.patchcare.it.Browsers;
 import org.patchcare.it.Deployments;
 import org.patchcare.it.ItConfig;
@@ -30,29 +29,15 @@ import java.nio.file.Paths;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AdvisoryFlowE2EIT {
+class AdvisoryFlowE2EIT extends BrowserFlow {
 
-    private Playwright playwright;
-    private Page page;
+    AdvisoryFlowE2EIT() {
+        super("advisory-flow");
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.app();
-    }
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Browsers.requireChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (page != null && !page.isClosed()) {
-            Browsers.screenshot(page, "advisory-flow");
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test

@@ -2,17 +2,15 @@ package org.patchcare.advisories.ui;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchcare.it.BrowserFlow;
 import org.patchcare.it.Browsers;
 import org.patchcare.it.Deployments;
 import org.patchcare.it.ItConfig;
@@ -29,29 +27,15 @@ import java.util.regex.Pattern;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ThreatFeedsE2EIT {
+class ThreatFeedsE2EIT extends BrowserFlow {
 
-    private Playwright playwright;
-    private Page page;
+    ThreatFeedsE2EIT() {
+        super("threat-feeds-flow");
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.app();
-    }
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Browsers.requireChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (page != null && !page.isClosed()) {
-            Browsers.screenshot(page, "threat-feeds-flow");
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test

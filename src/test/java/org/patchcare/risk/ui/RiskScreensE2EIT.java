@@ -1,17 +1,15 @@
 package org.patchcare.risk.ui;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchcare.it.BrowserFlow;
 import org.patchcare.it.Browsers;
 import org.patchcare.it.Deployments;
 import org.patchcare.it.ItConfig;
@@ -24,29 +22,15 @@ import org.patchcare.risk.api.RiskFixtures;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class RiskScreensE2EIT {
+class RiskScreensE2EIT extends BrowserFlow {
 
-    private Playwright playwright;
-    private Page page;
+    RiskScreensE2EIT() {
+        super("risk-screens-last");
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.app();
-    }
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Browsers.requireChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (page != null && !page.isClosed()) {
-            Browsers.screenshot(page, "risk-screens-last");
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test
