@@ -29,7 +29,10 @@ import org.patchcare.inventory.ui.Caller;
 import org.patchcare.inventory.ui.Formats;
 import org.patchcare.inventory.ui.ReadOnlyField;
 import org.patchcare.inventory.ui.Notices;
+import org.patchcare.risk.application.AcceptanceService;
+import org.patchcare.risk.application.ControlService;
 import org.patchcare.risk.application.RiskService;
+import org.patchcare.risk.application.ValidationService;
 import org.patchcare.risk.application.RiskViews.DecisionChangeView;
 import org.patchcare.risk.application.RiskViews.DecisionDetails;
 import org.patchcare.risk.application.RiskViews.PointView;
@@ -46,8 +49,8 @@ import java.util.Locale;
 /**
  * One exposure's SSVC decision for people who must understand it without training: what to do by when in one plain
  * sentence, the four decision points with their evidence (IT security may override each, with a reason), the score as
- * a picture of its factors, and how the decision changed. Controls, validation and acceptance are sections other
- * screens plug into.
+ * a picture of its factors, and how the decision changed; tabs show the exposure's compensating controls, validation
+ * results and risk acceptance, with the dialogs that change them.
  */
 @Route(value = "risk/exposures/:exposureId", layout = MainLayout.class)
 @RolesAllowed({Roles.IT_SECURITY, Roles.ADMIN, Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER})
@@ -56,12 +59,20 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
     public static final String EXPOSURE_ID = "exposureId";
 
     private final RiskService risk;
+    private final ControlService controls;
+    private final ValidationService validations;
+    private final AcceptanceService acceptances;
     private String title = "Exposure · PatchCare";
     private DecisionDetails shown;
+    private TabSheet tabs;
 
     @Inject
-    public ExposureDecisionView(RiskService risk) {
+    public ExposureDecisionView(RiskService risk, ControlService controls, ValidationService validations,
+                                AcceptanceService acceptances) {
         this.risk = risk;
+        this.controls = controls;
+        this.validations = validations;
+        this.acceptances = acceptances;
         setMaxWidth("90em");
         setId("exposure-decision");
     }
@@ -74,6 +85,7 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get(EXPOSURE_ID).orElse("");
+        tabs = null; // another exposure opens on its history
         try {
             show(risk.decision(id));
         } catch (NotFoundException e) {
@@ -82,8 +94,9 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
         }
     }
 
-    /** Shows the decision as it is now (also after an override). */
+    /** Shows the decision as it is now (also after an override or a mitigation; the chosen tab stays). */
     void show(DecisionDetails d) {
+        int tab = tabs == null ? 0 : tabs.getSelectedIndex();
         shown = d;
         title = d.assetTag() + " · " + d.cve() + " · PatchCare";
         removeAll();
@@ -94,13 +107,14 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
         H3 score = new H3("Exposure score");
         score.addClassName("pc-section-title");
         add(score, score(d));
-        TabSheet tabs = new TabSheet();
+        tabs = new TabSheet();
         tabs.setId("decision-tabs");
         tabs.setWidthFull();
         tabs.add("History", history(d)).setId("tab-history");
         tabs.add("Controls", controls(d)).setId("tab-controls");
         tabs.add("Validation", validation(d)).setId("tab-validation");
         tabs.add("Acceptance", acceptance(d)).setId("tab-acceptance");
+        tabs.setSelectedIndex(Math.max(tab, 0));
         add(tabs);
     }
 
@@ -299,7 +313,7 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
         return s;
     }
 
-    // ---- history and the sections other screens plug into ----------------------------------
+    // ---- history, controls, validation, acceptance ------------------------------------------
 
     private Component history(DecisionDetails d) {
         List<DecisionChangeView> changes = risk.history(d.exposureId());
@@ -330,30 +344,24 @@ public class ExposureDecisionView extends VerticalLayout implements BeforeEnterO
         return RiskFormats.outcomeBadge(label.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
-    private static Component controls(DecisionDetails d) {
-        // PLUG-IN (controls): replace the placeholder with the controls component of this exposure, one line,
-        // e.g. `return new ExposureControls(controlService, d.exposureId());`
-        return placeholder("controls-section", "Compensating controls attached to this exposure");
+    private Component controls(DecisionDetails d) {
+        return new ExposureControls(controls, d.exposureId(), () -> reload(d));
     }
 
-    private static Component validation(DecisionDetails d) {
-        // PLUG-IN (validation): replace the placeholder with the validation results of this exposure, one line,
-        // e.g. `return new ExposureValidations(validationService, d.exposureId());`
-        return placeholder("validation-section", "Validation results (penetration test, attack simulation, manual check)");
+    private Component validation(DecisionDetails d) {
+        return new ExposureValidations(validations, controls, d.exposureId(), d.state(), what(d), () -> reload(d));
     }
 
-    private static Component acceptance(DecisionDetails d) {
-        // PLUG-IN (acceptance): replace the placeholder with the risk acceptance of this exposure, one line,
-        // e.g. `return new ExposureAcceptance(acceptanceService, d.exposureId());`
-        return placeholder("acceptance-section", "Risk acceptance");
+    private Component acceptance(DecisionDetails d) {
+        return new ExposureAcceptance(acceptances, d.exposureId(), d.state(), what(d), () -> reload(d));
     }
 
-    /** An empty section: "—" until the screen that owns it is plugged in (no made-up data). */
-    private static Component placeholder(String id, String what) {
-        Paragraph p = new Paragraph("—");
-        p.setId(id);
-        p.getElement().setAttribute("title", what);
-        p.addClassName("pc-placeholder");
-        return p;
+    /** After a control, a validation or a state change the exposure was decided again: show it anew. */
+    private void reload(DecisionDetails d) {
+        show(risk.decision(d.exposureId()));
+    }
+
+    private static String what(DecisionDetails d) {
+        return d.cve() + " on " + d.assetTag();
     }
 }

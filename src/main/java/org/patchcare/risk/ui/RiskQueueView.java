@@ -33,6 +33,10 @@ import jakarta.inject.Inject;
 import org.patchcare.inventory.application.OrganisationService;
 import org.patchcare.inventory.application.OrganisationViews.DepartmentView;
 import org.patchcare.inventory.application.PageRequest;
+import org.patchcare.inventory.ui.Caller;
+import org.patchcare.inventory.ui.Notices;
+import org.patchcare.risk.application.AcceptanceService;
+import org.patchcare.risk.application.ControlService;
 import org.patchcare.risk.application.RiskService;
 import org.patchcare.risk.application.RiskViews.QueueFilter;
 import org.patchcare.risk.application.RiskViews.QueueItem;
@@ -69,6 +73,8 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
     static final String P_SEARCH = "q";
 
     private final RiskService risk;
+    private final ControlService controls;
+    private final AcceptanceService acceptances;
     final Grid<QueueItem> grid = new Grid<>(QueueItem.class, false);
     final Select<String> outcome = new Select<>();
     final ComboBox<DepartmentView> department = new ComboBox<>("Department");
@@ -84,8 +90,11 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
     private boolean applying;
 
     @Inject
-    public RiskQueueView(RiskService risk, OrganisationService organisation) {
+    public RiskQueueView(RiskService risk, OrganisationService organisation, ControlService controls,
+                         AcceptanceService acceptances) {
         this.risk = risk;
+        this.controls = controls;
+        this.acceptances = acceptances;
         setSizeFull();
         H2 title = new H2("Work queue");
         title.getStyle().set("margin", "0");
@@ -240,8 +249,10 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
         attachControl.addClickListener(e -> bulkAction(ATTACH_CONTROL, selectedIds()));
         requestAcceptance.setId("bulk-request-acceptance");
         requestAcceptance.setTooltipText("Ask a clinical manager and IT security to accept the risk of the ticked "
-                + "exposures for a limited time");
+                + "exposure for a limited time (one exposure at a time)");
         requestAcceptance.addClickListener(e -> bulkAction(REQUEST_ACCEPTANCE, selectedIds()));
+        attachControl.setVisible(Caller.hasRole(Roles.IT_SECURITY) || Caller.hasRole(Roles.ADMIN));
+        requestAcceptance.setVisible(Caller.hasRole(Roles.IT_SECURITY) || Caller.hasRole(Roles.BIOMED_TECH));
         selected.setId("queue-selected");
         selected.addClassName("pc-muted");
         HorizontalLayout bar = new HorizontalLayout(attachControl, requestAcceptance, selected);
@@ -263,17 +274,36 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
     }
 
     /**
-     * The hook of the bulk actions: {@code action} is {@link #ATTACH_CONTROL} or {@link #REQUEST_ACCEPTANCE},
-     * {@code exposureIds} the public ids of the ticked exposures.
+     * The bulk actions: {@code action} is {@link #ATTACH_CONTROL} (one control for all ticked exposures) or
+     * {@link #REQUEST_ACCEPTANCE} (one exposure at a time), {@code exposureIds} the public ids of the ticked exposures.
      */
     void bulkAction(String action, List<String> exposureIds) {
-        // HOOK (bulk dialogs): AttachControlDialog and RequestAcceptanceDialog are plugged in here, one line each,
-        // e.g. `new AttachControlDialog(..., exposureIds, this::refresh).open();`. Until then the buttons open nothing.
         switch (action) {
-            case ATTACH_CONTROL -> { }
-            case REQUEST_ACCEPTANCE -> { }
+            case ATTACH_CONTROL -> {
+                AttachControlDialog d = new AttachControlDialog(controls, exposureIds);
+                d.addSavedListener(e -> saved());
+                d.open();
+            }
+            case REQUEST_ACCEPTANCE -> {
+                if (exposureIds.size() != 1) {
+                    Notices.warning("Select one exposure to request an acceptance: each is accepted on its own.");
+                    return;
+                }
+                String id = exposureIds.getFirst();
+                String what = grid.getSelectedItems().stream().filter(i -> i.exposureId().equals(id)).findFirst()
+                        .map(i -> i.cve() + " on " + i.assetTag()).orElse("the exposure");
+                RequestAcceptanceDialog d = new RequestAcceptanceDialog(acceptances, id, what);
+                d.addSavedListener(e -> saved());
+                d.open();
+            }
             default -> throw new IllegalArgumentException("unknown bulk action " + action);
         }
+    }
+
+    /** After a bulk action (the dialog said what it saved): the ticked exposures were decided again. */
+    private void saved() {
+        grid.deselectAll();
+        refresh();
     }
 
     // ---- grid ------------------------------------------------------------------------------

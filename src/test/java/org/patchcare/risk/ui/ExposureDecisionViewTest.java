@@ -6,10 +6,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.tabs.TabSheet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.patchcare.inventory.ui.Formats;
 import org.patchcare.risk.application.RiskViews.DecisionDetails;
 import org.patchcare.shared.domain.InvalidInputException;
 
@@ -19,6 +21,9 @@ import java.util.List;
 import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,9 +110,10 @@ class ExposureDecisionViewTest {
     // ---- the screen ------------------------------------------------------------------------
 
     @Test
-    void the_screen_shows_the_priority_the_sentence_four_cards_the_score_as_a_bar_and_empty_plug_in_sections() {
+    void the_screen_shows_the_priority_the_sentence_four_cards_the_score_as_a_bar_and_empty_mitigation_tabs() {
         FakeRisk risk = new FakeRisk();
-        ExposureDecisionView view = new ExposureDecisionView(risk);
+        FakeMitigation mitigation = new FakeMitigation();
+        ExposureDecisionView view = mitigation.decisionView(risk);
         UI.getCurrent().add(view);
         view.show(FakeRisk.details("OUT_OF_CYCLE", Duration.ofDays(14), "AFFECTED", "Infusion pump", "CLINICAL_NETWORK",
                 points("ACTIVE", KEV, "CONTROLLED", "NO", "MEDIUM", "HUMAN_IMPACT")));
@@ -128,19 +134,81 @@ class ExposureDecisionViewTest {
                 .as("one part per factor with points, each as wide as its points of 100")
                 .containsExactly("30.00%", "10.00%", "25.00%", "5.00%");
         assertThat(text(_get(view, Component.class, s -> s.withId("decision-score")))).isEqualTo("62 / 100");
+        assertThat(mitigation.calls).contains("list exposure=e-1", "acceptances exposure=e-1");
         TabSheet tabs = _get(view, TabSheet.class);
-        for (int i = 1; i <= 3; i++) {
-            tabs.setSelectedIndex(i);
-            String id = List.of("controls-section", "validation-section", "acceptance-section").get(i - 1);
-            assertThat(text(_get(view, Paragraph.class, s -> s.withId(id)))).as(id).isEqualTo("—");
-        }
+        tabs.setSelectedIndex(1);
+        assertThat(_get(view, Grid.class, s -> s.withId("exposure-controls")).getEmptyStateText())
+                .isEqualTo("No compensating control is attached to this exposure.");
+        tabs.setSelectedIndex(3);
+        assertThat(text(_get(view, Component.class, s -> s.withId("acceptance-section"))))
+                .isEqualTo("No risk acceptance has been requested for this exposure.");
+        assertThat(_find(view, Button.class)).as("no mitigation buttons for a role without the right")
+                .noneMatch(b -> b.getText().endsWith("…"));
+    }
+
+    // ---- the mitigation tabs -------------------------------------------------------------------
+
+    @Test
+    void the_controls_tab_lists_the_attached_controls_with_the_point_they_lower_expired_ones_marked() {
+        FakeRisk.logInAs("itsec", "IT_SECURITY");
+        FakeMitigation mitigation = new FakeMitigation();
+        mitigation.attached.add(RiskUiFixtures.control("c-1", "Block SMBv1 at the ICU firewall", "ACTIVE", 40));
+        mitigation.attached.add(RiskUiFixtures.control("c-2", "Old ACL", "ACTIVE", -2));
+        ExposureDecisionView view = mitigation.decisionView(new FakeRisk());
+        UI.getCurrent().add(view);
+        view.show(FakeRisk.details("SCHEDULED", Duration.ofDays(90), "AFFECTED", "Infusion pump", "CLINICAL_NETWORK",
+                points("ACTIVE", KEV, "SMALL", "NO", "MEDIUM")));
+        _get(view, TabSheet.class).setSelectedIndex(1);
+
+        ExposureControls tab = _get(view, ExposureControls.class);
+        assertThat(_size(tab.grid)).isEqualTo(2);
+        assertThat(_getFormattedRow(tab.grid, 0)).contains("IPS/IDS rule", "System exposure",
+                Formats.date(RiskUiFixtures.TODAY.plusDays(40)) + " (in 40 days)");
+        assertThat(text(_getCellComponent(tab.grid, 0, "title"))).isEqualTo("Block SMBv1 at the ICU firewallIPS-c-1 · Device BME-1");
+        assertThat(text(_getCellComponent(tab.grid, 0, "status"))).isEqualTo("Active");
+        assertThat(text(_getCellComponent(tab.grid, 1, "status"))).as("past its date").isEqualTo("Expired");
+        assertThat(_getCellComponent(tab.grid, 1, "title").getElement().getClassList()).contains("pc-inactive");
+
+        assertThat(tab.attach.isVisible()).isTrue();
+        _click(tab.attach);
+        assertThat(_get(AttachControlDialog.class).getHeaderTitle()).isEqualTo("Attach a compensating control to the exposure");
+        assertThat(mitigation.calls).contains("usableFor [e-1]");
+    }
+
+    @Test
+    void mark_not_affected_waits_for_fresh_evidence_that_the_exposure_is_not_reachable() {
+        FakeRisk.logInAs("itsec", "IT_SECURITY");
+        FakeMitigation mitigation = new FakeMitigation();
+        DecisionDetails d = FakeRisk.details("SCHEDULED", Duration.ofDays(90), "AFFECTED", "Infusion pump",
+                "CLINICAL_NETWORK", points("ACTIVE", KEV, "SMALL", "NO", "MEDIUM"));
+        ExposureDecisionView view = mitigation.decisionView(new FakeRisk());
+        UI.getCurrent().add(view);
+
+        view.show(d);
+        _get(view, TabSheet.class).setSelectedIndex(2);
+        assertThat(_get(view, ExposureValidations.class).notAffected.isEnabled()).as("no evidence").isFalse();
+
+        mitigation.validations.add(RiskUiFixtures.validation("EXPLOITABLE", false, true));
+        mitigation.validations.add(RiskUiFixtures.validation("NOT_REACHABLE", true, false));
+        view.show(d);
+        ExposureValidations tab = _get(view, ExposureValidations.class);
+        assertThat(tab.notAffected.isEnabled()).as("the newest fresh result found it exploitable; the other is stale")
+                .isFalse();
+        assertThat(text(_getCellComponent(tab.grid, 1, "outcome"))).isEqualTo("not reachable stale");
+
+        mitigation.validations.addFirst(RiskUiFixtures.validation("NOT_REACHABLE", false, true));
+        view.show(d);
+        tab = _get(view, ExposureValidations.class);
+        assertThat(tab.notAffected.isEnabled()).isTrue();
+        assertThat(text(_getCellComponent(tab.grid, 0, "outcome"))).isEqualTo("not reachable counts");
+        assertThat(tab.record.isVisible()).isTrue();
     }
 
     @Test
     void it_security_sees_override_buttons_and_remove_only_where_a_point_is_overridden() {
         FakeRisk.logInAs("itsec", "IT_SECURITY");
         FakeRisk risk = new FakeRisk();
-        ExposureDecisionView view = new ExposureDecisionView(risk);
+        ExposureDecisionView view = new FakeMitigation().decisionView(risk);
         UI.getCurrent().add(view);
         view.show(FakeRisk.details("OUT_OF_CYCLE", Duration.ofDays(14), "AFFECTED", "Infusion pump", "CLINICAL_NETWORK",
                 points("ACTIVE", KEV, "CONTROLLED", "NO", "MEDIUM", "AUTOMATABLE")));

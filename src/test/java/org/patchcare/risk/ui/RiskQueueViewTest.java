@@ -20,32 +20,37 @@ import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._selectRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The IT work queue in a browserless UI: what a row shows, the filters it sends, and the bulk-action hook. */
+/** The IT work queue in a browserless UI: what a row shows, the filters it sends, and the bulk-action dialogs. */
 class RiskQueueViewTest {
 
     private static final DepartmentView ICU = new DepartmentView("ICU", "Intensive care", "MAIN", "Main", MissionImpact.MEF_FAILURE, 0);
     private static final DepartmentView ED = new DepartmentView("ED", "Emergency", "MAIN", "Main", MissionImpact.MEF_FAILURE, 0);
 
     private FakeRisk risk;
+    private OrganisationService organisation;
+    private final FakeMitigation mitigation = new FakeMitigation();
     private RiskQueueView view;
     private final List<String> bulk = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         MockVaadin.setup();
+        FakeRisk.logInAs("itsec", "IT_SECURITY");
         risk = new FakeRisk();
         risk.items.add(FakeRisk.item("e-1", "IMMEDIATE", true, "ACTIVE", "OPEN", "YES", "VERY_HIGH",
                 List.of("EXPLOITATION")));
         risk.items.add(FakeRisk.item("e-2", "DEFER", false, "NONE", "SMALL", "NO", "LOW", List.of()));
-        OrganisationService organisation = new OrganisationService() {
+        organisation = new OrganisationService() {
             @Override
             public List<DepartmentView> departments() {
                 return List.of(ED, ICU);
             }
         };
-        view = new RiskQueueView(risk, organisation) {
+        view = new RiskQueueView(risk, organisation, mitigation.controlService, mitigation.acceptanceService) {
             @Override
             void bulkAction(String action, List<String> exposureIds) {
                 bulk.add(action + " " + exposureIds);
@@ -95,17 +100,45 @@ class RiskQueueViewTest {
     }
 
     @Test
-    void bulk_buttons_stay_disabled_until_rows_are_ticked_and_then_hand_the_ticked_exposures_to_the_hook() {
+    void bulk_buttons_stay_disabled_until_rows_are_ticked_and_then_hand_the_ticked_exposures_to_the_dialogs() {
         assertThat(view.attachControl.isEnabled()).isFalse();
         assertThat(view.requestAcceptance.isEnabled()).isFalse();
 
         _selectRow(view.grid, 1);
         assertThat(view.attachControl.isEnabled()).isTrue();
         assertThat(view.requestAcceptance.isEnabled()).isTrue();
-        _click(view.attachControl);
         _click(view.requestAcceptance);
+        RequestAcceptanceDialog request = _get(RequestAcceptanceDialog.class);
+        assertThat(request.isOpened()).isTrue();
+        assertThat(request.getHeaderTitle()).isEqualTo("Request a risk acceptance");
+        request.close();
 
-        assertThat(bulk).containsExactly("attach-control [e-2]", "request-acceptance [e-2]");
+        view.grid.select(risk.items.getFirst());
+        _click(view.attachControl);
+        AttachControlDialog attach = _get(AttachControlDialog.class);
+        assertThat(attach.isOpened()).isTrue();
+        assertThat(attach.getHeaderTitle()).isEqualTo("Attach a compensating control to 2 exposures");
+        assertThat(mitigation.calls).contains("usableFor [e-2, e-1]");
+
+        _click(view.requestAcceptance);
+        assertThat(_find(RequestAcceptanceDialog.class)).as("one exposure at a time").isEmpty();
+        assertThat(bulk).containsExactly("request-acceptance [e-2]", "attach-control [e-2, e-1]",
+                "request-acceptance [e-2, e-1]");
+    }
+
+    @Test
+    void each_bulk_button_shows_only_to_the_roles_that_may_use_it() {
+        FakeRisk.logInAs("biomed", "BIOMED_TECH");
+        RiskQueueView biomed = new RiskQueueView(risk, organisation, mitigation.controlService,
+                mitigation.acceptanceService);
+        assertThat(biomed.attachControl.isVisible()).isFalse();
+        assertThat(biomed.requestAcceptance.isVisible()).isTrue();
+
+        FakeRisk.logInAs("admin", "ADMIN");
+        RiskQueueView admin = new RiskQueueView(risk, organisation, mitigation.controlService,
+                mitigation.acceptanceService);
+        assertThat(admin.attachControl.isVisible()).isTrue();
+        assertThat(admin.requestAcceptance.isVisible()).isFalse();
     }
 
     @Test
