@@ -196,7 +196,7 @@ public class DecisionEngine {
                     } else if (decisionChanged || r.bookkeepingChanged()) {
                         updates.add(r);
                     }
-                    if (decisionChanged) {
+                    if (decisionChanged || r.acceptanceChanged()) {
                         changed++;
                         changes.add(r);
                     }
@@ -497,7 +497,7 @@ public class DecisionEngine {
                     ps.setInt(6, r.old.score());
                 }
                 ps.setInt(7, r.decision.score());
-                ps.setString(8, cut(r.decision.changeSummary(r.old), 1000));
+                ps.setString(8, cut(r.changeDetail(), 1000));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -575,6 +575,23 @@ public class DecisionEngine {
         /** When the SLA clock runs from: the exposure's discovery, or the end of the newest expired acceptance. */
         Instant clockStart() {
             return restartedAt != null && restartedAt.isAfter(createdAt) ? restartedAt : createdAt;
+        }
+
+        /** An approved acceptance began or ended (the exposure left or re-entered the queue). */
+        boolean acceptanceChanged() {
+            return old != null && !java.util.Objects.equals(oldAccepted, acceptedUntil);
+        }
+
+        /** The history line: which points moved, and whether the exposure is accepted or its SLA clock restarted. */
+        String changeDetail() {
+            String points = decision.changeSummary(old);
+            if (!acceptanceChanged()) {
+                return points;
+            }
+            String acceptance = acceptedUntil != null ? "risk accepted until " + acceptedUntil
+                    + " (out of the work queue)" : "risk acceptance ended: back in the work queue, SLA clock from "
+                    + clockStart + ", due " + due;
+            return "No change".equals(points) ? acceptance : points + "; " + acceptance;
         }
 
         boolean bookkeepingChanged() {

@@ -260,6 +260,11 @@ class RiskMitigationIT {
         assertThat(Instant.parse(after.getString("clockStartedAt"))).isEqualTo(restart);
         assertThat(Instant.parse(after.getString("dueAt"))).isAfter(Instant.parse(before.getString("dueAt")));
         assertThat(queued(accepted.assetTag())).isEqualTo(1);
+        JsonObject last = history(accepted.id()).getFirst();
+        assertThat(last.getString("cause")).isEqualTo("risk acceptance expired: SLA clock restarts");
+        assertThat(last.getString("detail")).startsWith("risk acceptance ended: back in the work queue");
+        assertThat(history(accepted.id())).anySatisfy(h -> assertThat(h.getString("detail"))
+                .isEqualTo("risk accepted until " + today().plusDays(30) + " (out of the work queue)"));
         assertThat(Api.get("/notifications", "itsec").array().getValuesAs(JsonObject.class))
                 .anySatisfy(n -> assertThat(n.getString("subject"))
                         .isEqualTo("Risk acceptance ended: " + accepted.cve() + " on " + accepted.assetTag()));
