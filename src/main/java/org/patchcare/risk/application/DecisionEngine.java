@@ -1,5 +1,7 @@
 package org.patchcare.risk.application;
 
+import static org.patchcare.shared.domain.Texts.cut;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -611,10 +613,6 @@ public class DecisionEngine {
         } catch (IllegalArgumentException e) {
             return fallback;
         }
-    }
-
-    static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     static String ids(Collection<Long> ids) {

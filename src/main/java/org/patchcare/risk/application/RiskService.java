@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,6 +64,8 @@ public class RiskService {
     EntityManager em;
     @Inject
     DecisionEngine engine;
+    @Inject
+    RiskLookup lookup;
     @Inject
     AuditService audit;
     @Inject
@@ -92,7 +95,7 @@ public class RiskService {
         List<Object> params = new ArrayList<>();
         String fromWhere = queueFromWhere(filter == null ? QueueFilter.none() : filter, params);
         var ids = em.createNativeQuery("SELECT x.exposure_id" + fromWhere + " ORDER BY x.outcome_rank, x.due_at, x.exposure_id");
-        bind(ids, params);
+        RiskLookup.bind(ids, params);
         @SuppressWarnings("unchecked")
         List<Object> page1 = ids.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
         if (page1.isEmpty()) {
@@ -134,7 +137,7 @@ public class RiskService {
     public long queueCount(QueueFilter filter) {
         List<Object> params = new ArrayList<>();
         var q = em.createNativeQuery("SELECT COUNT(*)" + queueFromWhere(filter == null ? QueueFilter.none() : filter, params));
-        bind(q, params);
+        RiskLookup.bind(q, params);
         return count(q.getSingleResult());
     }
 
@@ -400,26 +403,18 @@ public class RiskService {
 
     /** Clinical managers (without another role that sees everything) are limited to their departments. */
     boolean limitedToOwnDepartments() {
-        return currentUser.hasRole(Roles.CLINICAL_MANAGER) && !currentUser.hasRole(Roles.IT_SECURITY)
-                && !currentUser.hasRole(Roles.ADMIN) && !currentUser.hasRole(Roles.BIOMED_TECH);
+        return RiskLookup.limitedToOwnDepartments(currentUser);
     }
 
     private void restrictToOwnDepartments(StringBuilder where, String column) {
         if (limitedToOwnDepartments()) {
-            where.append(" AND ").append(column).append(" IN (SELECT ud.department_id FROM app_user_department ud "
-                    + "JOIN app_user u ON u.id = ud.user_id WHERE u.username = '")
-                    .append(currentUser.username().replace("'", "''")).append("')");
+            Set<Long> mine = lookup.departmentsOf(currentUser.username());
+            where.append(" AND ").append(mine.isEmpty() ? "1 = 0" : column + " IN (" + DecisionEngine.ids(mine) + ")");
         }
     }
 
     void requireOwnDepartment(long departmentId, String key) {
-        if (!limitedToOwnDepartments()) {
-            return;
-        }
-        Number n = (Number) em.createNativeQuery("SELECT COUNT(*) FROM app_user_department ud JOIN app_user u "
-                + "ON u.id = ud.user_id WHERE u.username = ?1 AND ud.department_id = ?2")
-                .setParameter(1, currentUser.username()).setParameter(2, departmentId).getSingleResult();
-        if (n.longValue() == 0) {
+        if (limitedToOwnDepartments() && !lookup.departmentsOf(currentUser.username()).contains(departmentId)) {
             throw new NotFoundException("Exposure", key);
         }
     }
@@ -470,9 +465,4 @@ public class RiskService {
         return l.isEmpty() ? null : l.get(0);
     }
 
-    private static void bind(jakarta.persistence.Query q, List<Object> params) {
-        for (int i = 0; i < params.size(); i++) {
-            q.setParameter(i + 1, params.get(i));
-        }
-    }
 }
