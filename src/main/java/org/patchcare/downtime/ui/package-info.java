@@ -1,0 +1,2 @@
+/** Vaadin views of the downtime context: the calendar, approvals, scheduling and the technician's day. */
+package org.patchcare.downtime.ui;
