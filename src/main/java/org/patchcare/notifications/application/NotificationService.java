@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.patchcare.notifications.domain.Notification;
+import org.patchcare.notifications.domain.OutboxMail;
 import org.patchcare.shared.domain.NotFoundException;
 import org.patchcare.shared.domain.Roles;
 import org.patchcare.shared.security.CurrentUser;
@@ -15,9 +16,10 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Tells people things. {@link #notify} is the single way in for every context (today an in-app message; mail is added
- * here later, issue 5), called in the caller's transaction so a message is never sent for a change that rolled back.
- * Everyone reads and marks only their own messages.
+ * Tells people things. {@link #notify} is the single way in for every context: an in-app message and, while mail is
+ * enabled and the recipient has an e-mail address, a row in the mail outbox that {@link MailJob} sends later (ADR 11).
+ * Both are written in the caller's transaction, so nothing is sent for a change that rolled back and nothing is lost
+ * in a crash after the commit. Everyone reads and marks only their own messages.
  */
 @Stateless
 @RolesAllowed({Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER, Roles.IT_SECURITY, Roles.ADMIN})
@@ -33,19 +35,28 @@ public class NotificationService {
     CurrentUser currentUser;
     @Inject
     Clock clock;
+    @Inject
+    MailSettings mail;
 
     /**
      * A message for {@code recipient} (a username). {@code link} is a route inside PatchCare such as
-     * {@code controls}; may be null. Unknown recipients are refused.
+     * {@code controls}; may be null. Unknown recipients are refused. Also queues an e-mail (subject, body and the
+     * absolute deep link) when mail is enabled and the recipient has an e-mail address.
      */
     public void notify(String recipient, String subject, String body, String link) {
-        Number known = (Number) em.createNativeQuery("SELECT COUNT(*) FROM app_user WHERE username = ?1")
-                .setParameter(1, recipient == null ? "" : recipient.strip()).getSingleResult();
-        if (known.longValue() == 0) {
+        List<?> found = em.createNativeQuery("SELECT email FROM app_user WHERE username = ?1")
+                .setParameter(1, recipient == null ? "" : recipient.strip()).getResultList();
+        if (found.isEmpty()) {
             throw new NotFoundException("User", recipient);
         }
-        em.persist(new Notification(recipient, subject, body, link, clock.instant()));
-        LOG.fine(() -> "notified " + recipient + ": " + subject);
+        Notification n = new Notification(recipient, subject, body, link, clock.instant());
+        em.persist(n);
+        String address = (String) found.getFirst();
+        boolean mailed = mail.enabled() && address != null && !address.isBlank();
+        if (mailed) {
+            em.persist(new OutboxMail(n, address));
+        }
+        LOG.fine(() -> "notified " + recipient + (mailed ? " (and queued a mail)" : "") + ": " + subject);
     }
 
     /** The caller's messages, newest first (at most {@value #LIST_MAX}). */
@@ -55,6 +66,26 @@ public class NotificationService {
                         Notification.class)
                 .setParameter("me", currentUser.username()).setMaxResults(LIST_MAX).getResultStream()
                 .map(NotificationService::view).toList();
+    }
+
+    /**
+     * One page of the caller's messages, newest first, for the lazy list: {@code limit} is capped at
+     * {@value #LIST_MAX}.
+     */
+    public List<NotificationView> myNotificationsPage(boolean unreadOnly, int offset, int limit) {
+        return em.createQuery("select n from Notification n where n.recipient = :me"
+                        + (unreadOnly ? " and n.readAt is null" : "") + " order by n.createdAt desc, n.id desc",
+                        Notification.class)
+                .setParameter("me", currentUser.username()).setFirstResult(Math.max(0, offset))
+                .setMaxResults(Math.clamp(limit, 1, LIST_MAX)).getResultStream()
+                .map(NotificationService::view).toList();
+    }
+
+    /** How many messages the caller has (only unread ones when {@code unreadOnly}). */
+    public long myNotificationCount(boolean unreadOnly) {
+        return em.createQuery("select count(n) from Notification n where n.recipient = :me"
+                + (unreadOnly ? " and n.readAt is null" : ""), Long.class)
+                .setParameter("me", currentUser.username()).getSingleResult();
     }
 
     public long unreadCount() {
