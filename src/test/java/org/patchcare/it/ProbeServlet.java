@@ -133,9 +133,21 @@ public class ProbeServlet extends HttpServlet {
             case "fixture/model" -> model(req.getParameter("manufacturer"), req.getParameter("model"));
             case "fixture/user" -> user(req.getParameter("username"), req.getParameter("role"), req.getParameter("department"));
             case "fixture/notify" -> {
-                notifications.notify(req.getParameter("recipient"), req.getParameter("subject"), "probe", null);
+                notifications.notify(req.getParameter("recipient"), req.getParameter("subject"),
+                        req.getParameter("body") == null ? "probe" : req.getParameter("body"), req.getParameter("link"));
                 yield null;
             }
+            case "fixture/notifyThenRollback" -> {
+                tx.begin();
+                try {
+                    notifications.notify(req.getParameter("recipient"), req.getParameter("subject"), "probe", null);
+                } finally {
+                    tx.rollback();
+                }
+                yield null;
+            }
+            case "fixture/myNotifications" -> notifications.myNotifications(false).stream()
+                    .map(org.patchcare.notifications.application.NotificationView::subject).toList();
             case "risk/expiry" -> expiry.run();
             case "risk/date" -> setDate(req.getParameter("table"), req.getParameter("id"),
                     LocalDate.parse(req.getParameter("date")));

@@ -294,6 +294,10 @@ public final class ServiceMatrix {
                 return null;
             }),
             op(NotificationService.class, "myNotifications", ANY_ROLE, s -> s.notifications().myNotifications(true)),
+            op(NotificationService.class, "myNotificationsPage", ANY_ROLE,
+                    s -> s.notifications().myNotificationsPage(false, 0, 10)),
+            op(NotificationService.class, "myNotificationCount", ANY_ROLE,
+                    s -> s.notifications().myNotificationCount(false)),
             op(NotificationService.class, "unreadCount", ANY_ROLE, s -> s.notifications().unreadCount()),
             op(NotificationService.class, "markRead", ANY_ROLE, s -> s.notifications().markRead(MISSING)),
             op(NotificationService.class, "markAllRead", ANY_ROLE, s -> s.notifications().markAllRead()));
