@@ -94,6 +94,7 @@ public class ProbeServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        req.setCharacterEncoding("UTF-8"); // the Probe client sends UTF-8 form parameters
         String action = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
         Map<String, Object> out;
         try {

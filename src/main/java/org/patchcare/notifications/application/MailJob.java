@@ -1,6 +1,7 @@
 package org.patchcare.notifications.application;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -53,6 +54,21 @@ public class MailJob {
         if (!settings.enabled() || clock.instant().isBefore(nextRun) || !running.compareAndSet(false, true)) {
             return;
         }
+        try {
+            context.getBusinessObject(MailJob.class).drain();
+        } catch (RuntimeException e) {
+            running.set(false);
+            throw e;
+        }
+    }
+
+    /**
+     * One run, off the timer thread (a long SMTP conversation must not make the timer skip and warn every second);
+     * {@link #tick()} starts it only when no run is going.
+     */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void drain() {
         try {
             MailDelivery.Report r = delivery().run(outbox());
             if (r.any()) {

@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * The bell in the header: a badge with the number of unread notifications (refreshed on every navigation) that opens
- * the caller's newest messages; opening one marks it read and goes where it points.
+ * the caller's newest messages; opening one marks it read and goes where it points; "Show all" opens
+ * {@link NotificationListView}.
  */
 public class NotificationBell extends Composite<Div> implements AfterNavigationObserver {
 
@@ -83,7 +84,13 @@ public class NotificationBell extends Composite<Div> implements AfterNavigationO
         });
         readAll.setId("notifications-read-all");
         readAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        d.getFooter().add(readAll, new Button("Close", e -> d.close()));
+        Button all = new Button("Show all", e -> {
+            d.close();
+            UI.getCurrent().navigate(NotificationListView.class);
+        });
+        all.setId("notifications-show-all");
+        all.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        d.getFooter().add(all, readAll, new Button("Close", e -> d.close()));
         d.open();
         return d;
     }
