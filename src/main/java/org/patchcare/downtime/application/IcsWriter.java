@@ -2,6 +2,9 @@ package org.patchcare.downtime.application;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -23,6 +26,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,6 +42,10 @@ public final class IcsWriter {
     public static final String PRODID = "-//PatchCare//Downtime windows//EN";
     public static final String MEDIA_TYPE = "text/calendar; charset=utf-8";
     public static final String UID_SUFFIX = "@patchcare";
+    /** iTIP (RFC 5546) wants an ORGANIZER on a published event; PatchCare itself, at an address that takes no mail. */
+    public static final String ORGANIZER = "mailto:noreply@patchcare.invalid";
+    static final int FOLD_OCTETS = 75;
+    private static final int UNFOLDED = 100_000;
 
     private IcsWriter() {
     }
@@ -61,6 +69,7 @@ public final class IcsWriter {
             v.replace(new DtStamp(stamp));
             v.add(new Uid(uid(e.windowId())));
             v.add(new Sequence(e.sequence()));
+            v.add(new Organizer(new ParameterList(List.of(new Cn("PatchCare"))), URI.create(ORGANIZER)));
             v.add(status(e.status()));
             if (e.description() != null && !e.description().isBlank()) {
                 v.add(new Description(e.description()));
@@ -75,13 +84,41 @@ public final class IcsWriter {
         }
         StringWriter out = new StringWriter();
         try {
-            new CalendarOutputter(true).output(cal, out);
+            // unfolded here, folded below by octets: ical4j's FoldingWriter counts characters, and RFC 5545 says
+            // 75 octets, which a line with umlauts exceeds long before 75 characters
+            new CalendarOutputter(true, UNFOLDED).output(cal, out);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         } catch (ValidationException ex) {
             throw new IllegalStateException("the calendar feed failed iCalendar validation: " + ex.getMessage(), ex);
         }
-        return out.toString();
+        return fold(out.toString());
+    }
+
+    /** Folds every content line to at most 75 octets of UTF-8, never inside a character (RFC 5545, 3.1). */
+    static String fold(String unfolded) {
+        StringBuilder sb = new StringBuilder(unfolded.length() + unfolded.length() / 60 * 3);
+        for (String line : unfolded.split("\r\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            int limit = FOLD_OCTETS;
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                if (octets + size > limit) {
+                    sb.append("\r\n ");
+                    octets = 0;
+                    limit = FOLD_OCTETS - 1; // the leading space counts
+                }
+                sb.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+            sb.append("\r\n");
+        }
+        return sb.toString();
     }
 
     public static String uid(String windowId) {
