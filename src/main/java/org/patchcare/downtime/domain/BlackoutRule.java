@@ -171,17 +171,27 @@ public record BlackoutRule(String title, boolean recurring, Set<DayOfWeek> days,
         return d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
     }
 
-    /** Days as stored: "MONDAY,TUESDAY" in week order. */
+    /** Days as stored (blackout_window.days_of_week, 30 characters): "MO,TU,WE" in week order, as iCalendar's BYDAY. */
     public static String formatDays(Set<DayOfWeek> days) {
-        return days == null ? null : days.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        return days == null ? null : days.stream().sorted().map(d -> d.name().substring(0, 2))
+                .collect(Collectors.joining(","));
     }
 
     public static Set<DayOfWeek> parseDays(String stored) {
         if (stored == null || stored.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(stored.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(DayOfWeek::valueOf)
+        return Arrays.stream(stored.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(BlackoutRule::day)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
+    }
+
+    private static DayOfWeek day(String code) {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d.name().startsWith(code)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("not a day of the week: " + code);
     }
 
     /** One occurrence of a rule as instants, [from, to). */

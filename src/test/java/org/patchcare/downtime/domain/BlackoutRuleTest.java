@@ -144,6 +144,6 @@ class BlackoutRuleTest {
                 .extracting(v -> v.field()).containsExactly("firstDay", "days");
         assertThat(surgery.problems()).isEmpty();
         assertThat(BlackoutRule.parseDays(BlackoutRule.formatDays(WEEKDAYS))).isEqualTo(WEEKDAYS);
-        assertThat(BlackoutRule.formatDays(WEEKDAYS)).isEqualTo("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY");
+        assertThat(BlackoutRule.formatDays(WEEKDAYS)).isEqualTo("MO,TU,WE,TH,FR");
     }
 }
