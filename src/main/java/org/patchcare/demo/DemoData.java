@@ -60,6 +60,9 @@ public class DemoData {
     @Inject
     AuditService audit;
 
+    @Inject
+    DemoDowntime downtime;
+
     /** Runs inside the caller's transaction (the bootstrap). */
     public void load() {
         Instant now = clock.instant();
@@ -187,6 +190,9 @@ public class DemoData {
                         .toInstant(ZoneOffset.UTC), "In service", "Out of service", "Spare unit, stored");
             }
         }
+
+        em.flush(); // the downtime demo queries the devices
+        downtime.load(depts, today, now);
 
         Set<Long> managerDepts = Set.of(depts.get("ICU").getId(), depts.get("ED").getId());
         user("biomed", "Bea Biomed", EnumSet.of(Role.BIOMED_TECH), Set.of(), now);

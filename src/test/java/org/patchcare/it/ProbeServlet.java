@@ -83,6 +83,14 @@ public class ProbeServlet extends HttpServlet {
     org.patchcare.risk.application.ExpiryService expiry;
     @Inject
     org.patchcare.notifications.application.NotificationService notifications;
+    @Inject
+    org.patchcare.downtime.application.ConflictService conflicts;
+    @Inject
+    org.patchcare.downtime.application.CalendarService calendar;
+    @Inject
+    org.patchcare.downtime.application.BlackoutService blackouts;
+    @Inject
+    org.patchcare.downtime.application.RedundancyGroupService groups;
     @Resource(lookup = "java:jboss/datasources/PatchCareDS")
     javax.sql.DataSource dataSource;
     @Resource
@@ -150,6 +158,9 @@ public class ProbeServlet extends HttpServlet {
             case "fixture/myNotifications" -> notifications.myNotifications(false).stream()
                     .map(org.patchcare.notifications.application.NotificationView::subject).toList();
             case "risk/expiry" -> expiry.run();
+            case "downtime/window" -> DowntimeFixtures.window(dataSource, req.getParameter("tag"),
+                    java.time.Instant.parse(req.getParameter("start")), java.time.Instant.parse(req.getParameter("end")),
+                    req.getParameter("requestStatus"), req.getParameter("windowStatus"), req.getParameter("technician"));
             case "risk/date" -> setDate(req.getParameter("table"), req.getParameter("id"),
                     LocalDate.parse(req.getParameter("date")));
             default -> throw new IllegalArgumentException("unknown probe action '" + action + "'");
@@ -210,7 +221,8 @@ public class ProbeServlet extends HttpServlet {
     /** Every operation of the matrix as the current caller: "ALLOWED" (with how it ended) or "DENIED". */
     private Map<String, String> matrix() {
         ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds,
-                advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications);
+                advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications,
+                conflicts, calendar, blackouts, groups);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

@@ -61,6 +61,8 @@ public final class ServiceMatrix {
     public static final Set<String> REQUESTERS = Set.of(Roles.IT_SECURITY, Roles.BIOMED_TECH);
     /** Who approves and rejects risk acceptances. */
     public static final Set<String> APPROVERS = Set.of(Roles.CLINICAL_MANAGER, Roles.IT_SECURITY);
+    /** Who writes blackout windows (clinical managers: of their own departments). */
+    public static final Set<String> BLACKOUT_EDITORS = Set.of(Roles.CLINICAL_MANAGER, Roles.ADMIN);
 
     public static final String MISSING = "IT-NO-SUCH-THING";
 
@@ -70,7 +72,11 @@ public final class ServiceMatrix {
                            AdvisoryService advisories, ExposureService exposures, AdvisoryFeedService advisoryFeeds,
                            org.patchcare.risk.application.RiskService risk, ControlService controls,
                            ValidationService validations, AcceptanceService acceptances, ExpiryService expiry,
-                           NotificationService notifications) {
+                           NotificationService notifications,
+                           org.patchcare.downtime.application.ConflictService conflicts,
+                           org.patchcare.downtime.application.CalendarService calendar,
+                           org.patchcare.downtime.application.BlackoutService blackouts,
+                           org.patchcare.downtime.application.RedundancyGroupService groups) {
     }
 
     @FunctionalInterface
@@ -300,7 +306,48 @@ public final class ServiceMatrix {
                     s -> s.notifications().myNotificationCount(false)),
             op(NotificationService.class, "unreadCount", ANY_ROLE, s -> s.notifications().unreadCount()),
             op(NotificationService.class, "markRead", ANY_ROLE, s -> s.notifications().markRead(MISSING)),
-            op(NotificationService.class, "markAllRead", ANY_ROLE, s -> s.notifications().markAllRead()));
+            op(NotificationService.class, "markAllRead", ANY_ROLE, s -> s.notifications().markAllRead()),
+
+            // downtime: everyone reads and checks; managers (own departments) and admins write blackouts; biomed and
+            // admins write redundancy groups; everyone has calendar feeds of their own
+            op(org.patchcare.downtime.application.ConflictService.class, "check", ANY_ROLE, s -> s.conflicts().check(
+                    List.of(new org.patchcare.downtime.application.ChangeRequestCommand.WindowProposal(MISSING,
+                            java.time.Instant.parse("2026-12-02T08:00:00Z"),
+                            java.time.Instant.parse("2026-12-02T09:00:00Z"))), null, null)),
+            op(org.patchcare.downtime.application.CalendarService.class, "windows", ANY_ROLE, s -> s.calendar().windows(
+                    org.patchcare.downtime.application.WindowFilter.between(java.time.Instant.parse("2026-12-01T00:00:00Z"),
+                            java.time.Instant.parse("2026-12-02T00:00:00Z")))),
+            op(org.patchcare.downtime.application.CalendarService.class, "createFeed", ANY_ROLE,
+                    s -> s.calendar().createFeed(MISSING)),
+            op(org.patchcare.downtime.application.CalendarService.class, "myFeeds", ANY_ROLE, s -> s.calendar().myFeeds()),
+            op(org.patchcare.downtime.application.CalendarService.class, "revokeFeed", ANY_ROLE, s -> {
+                s.calendar().revokeFeed(MISSING);
+                return null;
+            }),
+            op(org.patchcare.downtime.application.BlackoutService.class, "list", ANY_ROLE, s -> s.blackouts().list(null)),
+            op(org.patchcare.downtime.application.BlackoutService.class, "get", ANY_ROLE, s -> s.blackouts().get(MISSING)),
+            op(org.patchcare.downtime.application.BlackoutService.class, "create", BLACKOUT_EDITORS,
+                    s -> s.blackouts().create(new org.patchcare.downtime.application.BlackoutCommand(MISSING, "",
+                            true, null, null, null, null, null, true))),
+            op(org.patchcare.downtime.application.BlackoutService.class, "update", BLACKOUT_EDITORS,
+                    s -> s.blackouts().update(MISSING, 0, new org.patchcare.downtime.application.BlackoutCommand(
+                            MISSING, "", true, null, null, null, null, null, true))),
+            op(org.patchcare.downtime.application.BlackoutService.class, "delete", BLACKOUT_EDITORS, s -> {
+                s.blackouts().delete(MISSING, 0);
+                return null;
+            }),
+            op(org.patchcare.downtime.application.RedundancyGroupService.class, "list", ANY_ROLE, s -> s.groups().list()),
+            op(org.patchcare.downtime.application.RedundancyGroupService.class, "get", ANY_ROLE, s -> s.groups().get(MISSING)),
+            op(org.patchcare.downtime.application.RedundancyGroupService.class, "create", EDITORS,
+                    s -> s.groups().create(new org.patchcare.downtime.application.RedundancyGroupCommand("", null, 0,
+                            List.of(MISSING)))),
+            op(org.patchcare.downtime.application.RedundancyGroupService.class, "update", EDITORS,
+                    s -> s.groups().update(MISSING, 0, new org.patchcare.downtime.application.RedundancyGroupCommand(
+                            "", null, 0, List.of(MISSING)))),
+            op(org.patchcare.downtime.application.RedundancyGroupService.class, "delete", EDITORS, s -> {
+                s.groups().delete(MISSING, 0);
+                return null;
+            }));
 
     /** A CSAF upload that fails validation once the caller got past the role check. */
     private static byte[] notCsaf() {
@@ -319,7 +366,10 @@ public final class ServiceMatrix {
             OrganisationService.class, UserService.class, AuditService.class, ThreatFeedService.class,
             AdvisoryService.class, ExposureService.class, AdvisoryFeedService.class, RiskService.class,
             ControlService.class, ValidationService.class, AcceptanceService.class, ExpiryService.class,
-            NotificationService.class);
+            NotificationService.class, org.patchcare.downtime.application.ConflictService.class,
+            org.patchcare.downtime.application.CalendarService.class,
+            org.patchcare.downtime.application.BlackoutService.class,
+            org.patchcare.downtime.application.RedundancyGroupService.class);
 
     private ServiceMatrix() {
     }

@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * How callers prove who they are:
  * <ul>
  *     <li>people log in through the form at {@code /login}, which POSTs here; the session then carries them;</li>
- *     <li>scripts and other systems send HTTP Basic credentials with every {@code /api} request.</li>
+ *     <li>scripts and other systems send HTTP Basic credentials with every {@code /api} request;</li>
+ *     <li>calendar clients fetch an iCalendar feed by its secret token ({@link #ANONYMOUS_API}), without a login.</li>
  * </ul>
  * Either way the container learns the caller and its roles, so {@code @RolesAllowed} on the services applies.
  */
@@ -38,6 +39,12 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
     public static final String SESSION_USER = "patchcare.user";
     public static final String LOGIN_PATH = "/login";
     private static final Logger LOG = Logger.getLogger(PatchCareAuthenticationMechanism.class.getName());
+    /**
+     * The only API paths served without a login: iCalendar feeds, whose unguessable token in the URL is the credential
+     * (calendar clients cannot log in). Kept in step with the downtime CalendarResource.FEED.
+     */
+    public static final java.util.regex.Pattern ANONYMOUS_API =
+            java.util.regex.Pattern.compile("/api/v1/calendar/feeds/[A-Za-z0-9_-]{20,100}\\.ics");
     private static final Duration BASIC_CACHE_TTL = Duration.ofSeconds(60);
 
     @Inject
@@ -64,6 +71,9 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof AuthenticatedUser user) {
             return context.notifyContainerAboutLogin(user.username(), user.roles());
+        }
+        if (ANONYMOUS_API.matcher(path).matches()) {
+            return context.doNothing(); // a calendar feed: its token is the credential, checked by the feed itself
         }
         if (path.startsWith("/api/")) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"PatchCare\", charset=\"UTF-8\"");

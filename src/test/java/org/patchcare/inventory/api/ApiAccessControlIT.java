@@ -45,6 +45,7 @@ class ApiAccessControlIT {
     private static final Set<String> IT_ONLY = Set.of(Roles.IT_SECURITY);
     private static final Set<String> REQUESTERS = Set.of(Roles.IT_SECURITY, Roles.BIOMED_TECH);
     private static final Set<String> APPROVERS = Set.of(Roles.CLINICAL_MANAGER, Roles.IT_SECURITY);
+    private static final Set<String> BLACKOUT_EDITORS = Set.of(Roles.CLINICAL_MANAGER, Roles.ADMIN);
 
     /** The demo users and their one role each. */
     private static final Map<String, String> USERS = Map.of(
@@ -164,7 +165,50 @@ class ApiAccessControlIT {
                         .filter(n -> n.getString("subject").equals(subject)).findFirst().orElseThrow().getString("id");
                 return Map.of("{notification}", id);
             }),
-            risk("POST", "/notifications/read", EVERYONE, null));
+            risk("POST", "/notifications/read", EVERYONE, null),
+
+            // downtime: blackouts (managers of the department, admins), redundancy groups (biomed, admins), windows,
+            // conflicts and calendar feeds (everyone); ids come from a fixture of the call's own
+            risk("GET", "/blackouts?department=ICU", EVERYONE, null),
+            risk("POST", "/blackouts", BLACKOUT_EDITORS, u -> Map.of("body", blackoutJson(0))),
+            risk("PUT", "/blackouts/{blackout}", BLACKOUT_EDITORS, u -> Map.of("{blackout}", newBlackout(),
+                    "body", blackoutJson(0))),
+            risk("DELETE", "/blackouts/{blackout}?version=0", BLACKOUT_EDITORS, u -> Map.of("{blackout}", newBlackout())),
+            risk("GET", "/redundancy-groups", EVERYONE, null),
+            risk("POST", "/redundancy-groups", EDITORS, u -> Map.of("body", groupJson())),
+            risk("PUT", "/redundancy-groups/{group}", EDITORS, u -> Map.of("{group}", newGroup(),
+                    "body", groupJson().replace("}", ",\"version\":0}"))),
+            risk("DELETE", "/redundancy-groups/{group}?version=0", EDITORS, u -> Map.of("{group}", newGroup())),
+            risk("GET", "/windows?from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z", EVERYONE, null),
+            risk("POST", "/windows/conflicts", EVERYONE, u -> Map.of("body", "{\"windows\":[{\"assetTag\":\""
+                    + shared().get("{tag}") + "\",\"start\":\"2026-12-02T08:00:00Z\",\"end\":\"2026-12-02T09:00:00Z\"}]}")),
+            risk("GET", "/calendar/feeds", EVERYONE, null),
+            risk("POST", "/calendar/feeds", EVERYONE, u -> Map.of("body", "{\"department\":\"ICU\"}")),
+            risk("DELETE", "/calendar/feeds/{feed}", EVERYONE, u -> Map.of("{feed}", Api.post("/calendar/feeds", u,
+                    "{\"department\":\"ICU\"}").json().getString("id"))));
+
+    private static String blackoutJson(int version) {
+        return "{\"departmentCode\":\"ICU\",\"recurring\":false,\"firstDay\":\"2030-01-01\",\"version\":"
+                + version + ",\"title\":\"Access check\"}";
+    }
+
+    private static String newBlackout() {
+        Reply r = Api.post("/blackouts", "admin", blackoutJson(0));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().getString("id");
+    }
+
+    private static String groupJson() {
+        return "{\"name\":\"Access check " + java.util.UUID.randomUUID() + "\",\"minimumAvailable\":1,"
+                + "\"assetTags\":[\"" + createDevice(newTag()).getString("assetTag") + "\",\""
+                + createDevice(newTag()).getString("assetTag") + "\"]}";
+    }
+
+    private static String newGroup() {
+        Reply r = Api.post("/redundancy-groups", "admin", groupJson());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().getString("id");
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -221,6 +265,10 @@ class ApiAccessControlIT {
         for (Map.Entry<String, String> e : shared().entrySet()) {
             path = path.replace(e.getKey(), f.getOrDefault(e.getKey(), e.getValue()));
         }
+        for (Map.Entry<String, String> e : f.entrySet()) {
+            path = path.replace(e.getKey(), e.getValue());
+        }
+        path = path.replaceAll("\\{[a-z]+\\}", "not-there"); // refused calls: the role check comes first
         String body = f.get("body");
         if (body == null && !endpoint.method().equals("GET") && !endpoint.method().equals("DELETE")) {
             body = "{}";
