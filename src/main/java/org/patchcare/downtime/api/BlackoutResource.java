@@ -26,7 +26,6 @@ import org.patchcare.downtime.application.BlackoutService;
 import org.patchcare.downtime.application.DowntimeViews.BlackoutView;
 import org.patchcare.shared.api.Problem;
 import org.patchcare.shared.api.QueryParams;
-import org.patchcare.shared.domain.InvalidInputException;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -96,9 +95,6 @@ public class BlackoutResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BlackoutView update(@PathParam("id") String id,
                                @NotNull(message = "send the blackout as a JSON object") BlackoutRequest body) {
-        if (body.version() == null) {
-            throw new InvalidInputException("version", "Send the version you saw, so nobody's change is overwritten.");
-        }
         return blackouts.update(id, body.version(), body.command());
     }
 

@@ -11,11 +11,10 @@ final class DowntimeApi {
     private DowntimeApi() {
     }
 
-    /** The version query parameter of a delete: required. */
-    static int version(String value) {
+    /** The version query parameter of a delete; null when missing (the service refuses that after its role check). */
+    static Integer version(String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException("version", "Send ?version= with the version you saw, so nobody's change "
-                    + "is lost.");
+            return null;
         }
         try {
             return Integer.parseInt(value.strip());

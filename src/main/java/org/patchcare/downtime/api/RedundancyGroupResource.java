@@ -25,7 +25,6 @@ import org.patchcare.downtime.application.DowntimeViews.RedundancyGroupView;
 import org.patchcare.downtime.application.RedundancyGroupCommand;
 import org.patchcare.downtime.application.RedundancyGroupService;
 import org.patchcare.shared.api.Problem;
-import org.patchcare.shared.domain.InvalidInputException;
 
 import java.util.List;
 
@@ -50,10 +49,6 @@ public class RedundancyGroupResource {
     public record GroupRequest(String name, String departmentCode, Integer minimumAvailable, List<String> assetTags,
                                Integer version) {
         RedundancyGroupCommand command() {
-            if (minimumAvailable == null) {
-                throw new InvalidInputException("minimumAvailable", "How many devices must stay in service? "
-                        + "At least 1, and fewer than the group has.");
-            }
             return new RedundancyGroupCommand(name, departmentCode, minimumAvailable, assetTags);
         }
     }
@@ -90,9 +85,6 @@ public class RedundancyGroupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RedundancyGroupView update(@PathParam("id") String id,
                                       @NotNull(message = "send the group as a JSON object") GroupRequest body) {
-        if (body.version() == null) {
-            throw new InvalidInputException("version", "Send the version you saw, so nobody's change is overwritten.");
-        }
         return groups.update(id, body.version(), body.command());
     }
 

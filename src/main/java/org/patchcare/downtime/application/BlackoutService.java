@@ -79,7 +79,7 @@ public class BlackoutService {
     }
 
     @RolesAllowed({Roles.CLINICAL_MANAGER, Roles.ADMIN})
-    public BlackoutView update(String id, int version, BlackoutCommand command) {
+    public BlackoutView update(String id, Integer version, BlackoutCommand command) {
         require(command);
         BlackoutWindow b = require(id);
         checkVersion(b, version);
@@ -96,7 +96,7 @@ public class BlackoutService {
     }
 
     @RolesAllowed({Roles.CLINICAL_MANAGER, Roles.ADMIN})
-    public void delete(String id, int version) {
+    public void delete(String id, Integer version) {
         BlackoutWindow b = require(id);
         checkVersion(b, version);
         DepartmentRef d = facts.department(b.getDepartmentId());
@@ -131,7 +131,10 @@ public class BlackoutService {
                 .orElseThrow(() -> new NotFoundException("Blackout", id));
     }
 
-    private static void checkVersion(BlackoutWindow b, int version) {
+    private static void checkVersion(BlackoutWindow b, Integer version) {
+        if (version == null) {
+            throw new InvalidInputException("version", "Send the version you saw, so nobody's change is overwritten.");
+        }
         if (b.getVersion() != version) {
             throw ConflictException.staleEdit("Blackout", b.getTitle());
         }

@@ -72,8 +72,11 @@ public class RedundancyGroupService {
     }
 
     @RolesAllowed({Roles.BIOMED_TECH, Roles.ADMIN})
-    public RedundancyGroupView update(String id, int version, RedundancyGroupCommand command) {
+    public RedundancyGroupView update(String id, Integer version, RedundancyGroupCommand command) {
         RedundancyGroup g = require(id);
+        if (version == null) {
+            throw new InvalidInputException("version", "Send the version you saw, so nobody's change is overwritten.");
+        }
         if (g.getVersion() != version) {
             throw ConflictException.staleEdit("Redundancy group", g.getName());
         }
@@ -87,8 +90,11 @@ public class RedundancyGroupService {
     }
 
     @RolesAllowed({Roles.BIOMED_TECH, Roles.ADMIN})
-    public void delete(String id, int version) {
+    public void delete(String id, Integer version) {
         RedundancyGroup g = require(id);
+        if (version == null) {
+            throw new InvalidInputException("version", "Send the version you saw, so nobody's change is overwritten.");
+        }
         if (g.getVersion() != version) {
             throw ConflictException.staleEdit("Redundancy group", g.getName());
         }
@@ -125,7 +131,7 @@ public class RedundancyGroupService {
                 problems.addAll(e.violations());
             }
         }
-        problems.addAll(RedundancyGroup.problems(c.name(), c.minimumAvailable(), tags.size()).stream()
+        problems.addAll(RedundancyGroup.problems(c.name(), c.minimumAvailable() == null ? 0 : c.minimumAvailable(), tags.size()).stream()
                 .filter(v -> problems.stream().noneMatch(p -> p.field().equals(v.field()))).toList());
         if (c.name() != null && !c.name().isBlank()) {
             boolean taken = em.createQuery("select g from RedundancyGroup g where lower(g.name) = :n",
