@@ -38,6 +38,11 @@ class BlackoutDialog extends Dialog {
                 });
             } catch (DomainException ex) {
                 form.showFormError(ex.getMessage());
+            } catch (RuntimeException ex) {
+                if (!Pending.notImplemented(ex)) {
+                    throw ex;
+                }
+                form.showFormError(Pending.NOTE);
             }
         });
         add(form);

@@ -92,7 +92,11 @@ class FeedDialog extends Dialog {
             return;
         }
         department.setInvalid(false);
-        CalendarFeedView f = calendar.createFeed(department.getValue().code());
+        CalendarFeedView f = Pending.orElse(() -> calendar.createFeed(department.getValue().code()), null,
+                () -> pending.setVisible(true));
+        if (f == null) {
+            return;
+        }
         url.setValue(f.url() == null ? "" : f.url());
         url.setVisible(true);
         copyHint.setText("Copy this address now: it is shown only this once. Keep it private, it works without a "
