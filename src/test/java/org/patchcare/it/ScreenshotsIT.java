@@ -212,7 +212,7 @@ class ScreenshotsIT {
             assertThat(page.locator("#calendar-month .pc-cal-cell").count()).isBetween(28, 42);
             shot(page, "biomed-downtime-calendar-month");
             page.locator("#calendar-subscribe").click();
-            page.locator("#feed-dialog").waitFor();
+            page.locator("#feed-create").waitFor();
             Browsers.settle(page);
             shot(page, "biomed-downtime-calendar-subscribe");
             page.locator("#feed-close").click();
@@ -225,7 +225,7 @@ class ScreenshotsIT {
             page.navigate(ItConfig.baseUrl() + "/redundancy-groups");
             page.locator("#group-grid").waitFor();
             page.locator("#group-create").click();
-            page.locator("#group-dialog").waitFor();
+            page.locator("#group-name").waitFor();
             Browsers.settle(page);
             shot(page, "biomed-downtime-redundancy-group-dialog");
         }
@@ -236,7 +236,7 @@ class ScreenshotsIT {
             page.navigate(ItConfig.baseUrl() + "/blackouts");
             page.locator("#blackout-grid").waitFor();
             page.locator("#blackout-create").click();
-            page.locator("#blackout-dialog").waitFor();
+            page.locator("#blackout-save").waitFor();
             page.locator("#blackout-save").click();
             Browsers.settle(page);
             assertThat(page.locator("#blackout-form-error").innerText()).contains("need attention");
