@@ -196,7 +196,7 @@ class ScreenshotsIT {
      */
     @Test
     void downtime_screens() throws IOException {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1000))) {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1300))) {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
             Browsers.logIn(page, "biomed");
@@ -213,6 +213,7 @@ class ScreenshotsIT {
             shot(page, "biomed-downtime-calendar-month");
             page.locator("#calendar-subscribe").click();
             page.locator("#feed-create").waitFor();
+            page.waitForTimeout(800); // the dialog fades in; Playwright counts it visible before
             Browsers.settle(page);
             shot(page, "biomed-downtime-calendar-subscribe");
             page.locator("#feed-close").click();
@@ -226,6 +227,7 @@ class ScreenshotsIT {
             page.locator("#group-grid").waitFor();
             page.locator("#group-create").click();
             page.locator("#group-name").waitFor();
+            page.waitForTimeout(800); // the dialog fades in; Playwright counts it visible before
             Browsers.settle(page);
             shot(page, "biomed-downtime-redundancy-group-dialog");
         }
@@ -237,6 +239,7 @@ class ScreenshotsIT {
             page.locator("#blackout-grid").waitFor();
             page.locator("#blackout-create").click();
             page.locator("#blackout-save").waitFor();
+            page.waitForTimeout(800); // the dialog fades in; Playwright counts it visible before
             page.locator("#blackout-save").click();
             Browsers.settle(page);
             assertThat(page.locator("#blackout-form-error").innerText()).contains("need attention");
