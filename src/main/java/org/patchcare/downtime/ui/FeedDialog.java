@@ -45,6 +45,7 @@ class FeedDialog extends Dialog {
         department.setItemLabelGenerator(DepartmentView::label);
         department.setValue(preselected);
         department.setId("feed-department");
+        department.setWidth("22em");
         department.setRequiredIndicatorVisible(true);
         create.setId("feed-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
