@@ -38,11 +38,6 @@ class BlackoutDialog extends Dialog {
                 });
             } catch (DomainException ex) {
                 form.showFormError(ex.getMessage());
-            } catch (RuntimeException ex) {
-                if (!Pending.notImplemented(ex)) {
-                    throw ex;
-                }
-                form.showFormError(Pending.NOTE);
             }
         });
         add(form);

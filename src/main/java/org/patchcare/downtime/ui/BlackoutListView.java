@@ -51,7 +51,6 @@ public class BlackoutListView extends VerticalLayout {
     final Grid<BlackoutView> grid = new Grid<>();
     final Button create = new Button("New blackout window", VaadinIcon.PLUS.create());
     final Span count = new Span();
-    final Paragraph pendingNote = new Paragraph(Pending.NOTE);
 
     @Inject
     public BlackoutListView(BlackoutService blackouts, OrganisationService organisation) {
@@ -89,10 +88,8 @@ public class BlackoutListView extends VerticalLayout {
         });
         HorizontalLayout bar = new HorizontalLayout(department, create);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        pendingNote.addClassName("pc-muted");
-        pendingNote.setVisible(false);
         configureGrid();
-        add(header, hint, bar, pendingNote, grid);
+        add(header, hint, bar, grid);
         refresh();
     }
 
@@ -175,10 +172,8 @@ public class BlackoutListView extends VerticalLayout {
     }
 
     void refresh() {
-        pendingNote.setVisible(false);
         String code = department.getValue() == null ? null : department.getValue().code();
-        List<BlackoutView> rows = Pending.orElse(() -> blackouts.list(code), List.<BlackoutView>of(),
-                () -> pendingNote.setVisible(true)).stream()
+        List<BlackoutView> rows = blackouts.list(code).stream()
                 .sorted(Comparator.comparing((BlackoutView b) -> DowntimeUi.text(b.departmentName()))
                         .thenComparing(BlackoutView::title, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();

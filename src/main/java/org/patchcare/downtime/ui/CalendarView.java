@@ -86,7 +86,6 @@ public class CalendarView extends VerticalLayout {
     final Button subscribe = new Button("Subscribe", VaadinIcon.CALENDAR_ENVELOPE.create());
     final H2 rangeTitle = new H2();
     final Span zoneNote = new Span();
-    final Span pendingNote = new Span(Pending.NOTE);
     final Div body = new Div();
     /** The cell (month) or column (week) of each shown day. */
     final Map<LocalDate, Div> days = new LinkedHashMap<>();
@@ -163,12 +162,9 @@ public class CalendarView extends VerticalLayout {
 
         zoneNote.addClassName("pc-muted");
         zoneNote.setId("calendar-zone");
-        pendingNote.addClassName("pc-muted");
-        pendingNote.setId("calendar-pending");
-        pendingNote.setVisible(false);
         body.setId("calendar-body");
         body.setWidthFull();
-        add(nav, filters, legend(), zoneNote, pendingNote, body);
+        add(nav, filters, legend(), zoneNote, body);
         refresh();
     }
 
@@ -247,10 +243,8 @@ public class CalendarView extends VerticalLayout {
         rangeTitle.setText(mode.getValue() == Mode.MONTH ? MONTH.format(anchor)
                 : "Week of " + DAY_MONTH_YEAR.format(first) + " – " + DAY_MONTH_YEAR.format(end.minusDays(1)));
         zoneNote.setText("Times are local to each device's facility. Days are counted in " + DowntimeUi.zoneName(z) + ".");
-        pendingNote.setVisible(false);
         lastFilter = filter();
-        List<WindowView> windows = Pending.orElse(() -> calendar.windows(lastFilter), List.of(),
-                () -> pendingNote.setVisible(true));
+        List<WindowView> windows = calendar.windows(lastFilter);
         Map<LocalDate, List<WindowView>> byDay = new LinkedHashMap<>();
         for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
             byDay.put(d, new ArrayList<>());

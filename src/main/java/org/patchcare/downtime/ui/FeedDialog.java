@@ -30,7 +30,6 @@ class FeedDialog extends Dialog {
     final TextField url = new TextField("Address of your new feed");
     final Paragraph copyHint = new Paragraph();
     final Grid<CalendarFeedView> feeds = new Grid<>();
-    final Paragraph pending = new Paragraph(Pending.NOTE);
     private final CalendarService calendar;
 
     FeedDialog(CalendarService calendar, List<DepartmentView> departments, DepartmentView preselected) {
@@ -59,8 +58,6 @@ class FeedDialog extends Dialog {
         copyHint.setId("feed-copy-hint");
         copyHint.setVisible(false);
         copyHint.addClassName("pc-dt-copy-hint");
-        pending.setVisible(false);
-        pending.addClassName("pc-muted");
         feeds.setId("feed-grid");
         feeds.setAllRowsVisible(true);
         feeds.setEmptyStateText("You have no calendar feeds.");
@@ -82,7 +79,7 @@ class FeedDialog extends Dialog {
         Button close = new Button("Close", e -> close());
         close.setId("feed-close");
         getFooter().add(close);
-        add(new Div(intro, row, url, copyHint, new H4("Your feeds"), pending, feeds));
+        add(new Div(intro, row, url, copyHint, new H4("Your feeds"), feeds));
         refresh();
     }
 
@@ -93,8 +90,7 @@ class FeedDialog extends Dialog {
             return;
         }
         department.setInvalid(false);
-        CalendarFeedView f = Pending.orElse(() -> calendar.createFeed(department.getValue().code()), null,
-                () -> pending.setVisible(true));
+        CalendarFeedView f = calendar.createFeed(department.getValue().code());
         if (f == null) {
             return;
         }
@@ -109,7 +105,6 @@ class FeedDialog extends Dialog {
     }
 
     void refresh() {
-        pending.setVisible(false);
-        feeds.setItems(Pending.orElse(calendar::myFeeds, List.of(), () -> pending.setVisible(true)));
+        feeds.setItems(calendar.myFeeds());
     }
 }

@@ -90,12 +90,6 @@ class RedundancyGroupDialog extends Dialog {
             } catch (DomainException ex) {
                 formError.setText(ex.getMessage());
                 formError.setVisible(true);
-            } catch (RuntimeException ex) {
-                if (!Pending.notImplemented(ex)) {
-                    throw ex;
-                }
-                formError.setText(Pending.NOTE);
-                formError.setVisible(true);
             }
         });
         save.setId("group-save");

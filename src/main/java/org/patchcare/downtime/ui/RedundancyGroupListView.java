@@ -45,7 +45,6 @@ public class RedundancyGroupListView extends VerticalLayout {
     private final boolean mayEdit;
     final Grid<RedundancyGroupView> grid = new Grid<>();
     final Button create = new Button("New group", VaadinIcon.PLUS.create());
-    final Paragraph pendingNote = new Paragraph(Pending.NOTE);
 
     @Inject
     public RedundancyGroupListView(RedundancyGroupService groups, OrganisationService organisation) {
@@ -70,10 +69,8 @@ public class RedundancyGroupListView extends VerticalLayout {
         create.addClickListener(e -> new RedundancyGroupDialog(groups, departments, null, this::refresh).open());
         HorizontalLayout header = new HorizontalLayout(title, create);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        pendingNote.addClassName("pc-muted");
-        pendingNote.setVisible(false);
         configureGrid();
-        add(header, hint, pendingNote, grid);
+        add(header, hint, grid);
         refresh();
     }
 
@@ -144,8 +141,7 @@ public class RedundancyGroupListView extends VerticalLayout {
     }
 
     void refresh() {
-        pendingNote.setVisible(false);
-        grid.setItems(Pending.orElse(groups::list, List.<RedundancyGroupView>of(), () -> pendingNote.setVisible(true))
+        grid.setItems(groups.list()
                 .stream().sorted(Comparator.comparing(RedundancyGroupView::name)).toList());
     }
 }

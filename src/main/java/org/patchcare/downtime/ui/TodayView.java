@@ -57,7 +57,6 @@ public class TodayView extends VerticalLayout {
     final Checkbox mineOnly = new Checkbox("Only mine");
     final Grid<WindowView> grid = new Grid<>();
     final Span count = new Span();
-    final Paragraph pendingNote = new Paragraph(Pending.NOTE);
     private WindowFilter lastFilter;
 
     @Inject
@@ -90,11 +89,8 @@ public class TodayView extends VerticalLayout {
         mineOnly.addValueChangeListener(e -> refresh());
         HorizontalLayout bar = new HorizontalLayout(period, mineOnly);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        pendingNote.addClassName("pc-muted");
-        pendingNote.setVisible(false);
-        pendingNote.setId("today-pending");
         configureGrid();
-        add(header, hint, bar, pendingNote, grid);
+        add(header, hint, bar, grid);
         refresh();
     }
 
@@ -139,10 +135,8 @@ public class TodayView extends VerticalLayout {
     }
 
     void refresh() {
-        pendingNote.setVisible(false);
         lastFilter = filter();
-        List<WindowView> windows = Pending.orElse(() -> calendar.windows(lastFilter), List.<WindowView>of(),
-                () -> pendingNote.setVisible(true)).stream()
+        List<WindowView> windows = calendar.windows(lastFilter).stream()
                 .filter(w -> !mineOnly.getValue() || (user != null && user.equalsIgnoreCase(w.technician())))
                 .sorted(Comparator.comparing(WindowView::start).thenComparing(WindowView::assetTag))
                 .toList();

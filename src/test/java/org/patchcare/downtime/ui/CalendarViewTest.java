@@ -179,13 +179,4 @@ class CalendarViewTest {
         assertThat(fake.calls).containsExactly("createFeed ED", "revokeFeed f1");
         assertThat(_size(d.feeds)).isZero();
     }
-
-    @Test
-    void while_the_service_is_not_ready_the_calendar_renders_empty_with_a_note() {
-        fake.notImplemented = true;
-        CalendarView v = view();
-        assertThat(v.pendingNote.isVisible()).isTrue();
-        assertThat(v.days).hasSize(7);
-        assertThat(v.days.values()).allMatch(d -> entries(d).isEmpty());
-    }
 }

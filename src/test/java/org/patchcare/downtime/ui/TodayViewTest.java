@@ -78,12 +78,4 @@ class TodayViewTest {
         v.mineOnly.setValue(false);
         assertThat(_size(v.grid)).isEqualTo(3);
     }
-
-    @Test
-    void renders_empty_with_a_note_while_the_service_is_not_ready() {
-        fake.notImplemented = true;
-        TodayView v = view("biomed");
-        assertThat(_size(v.grid)).isZero();
-        assertThat(v.pendingNote.isVisible()).isTrue();
-    }
 }
