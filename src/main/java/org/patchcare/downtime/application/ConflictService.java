@@ -19,6 +19,7 @@ import java.util.List;
 public class ConflictService {
 
     public List<ConflictView> check(List<WindowProposal> windows, String technician, String excludingRequestId) {
-        throw new UnsupportedOperationException("in progress");
+        // TEMPORARY in branch req only (no conflicts until the windows helper's ConflictService is merged)
+        return List.of();
     }
 }
