@@ -24,6 +24,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@jakarta.ejb.DependsOn("DatabaseMigrator")
 @RunAs(org.patchcare.shared.domain.Roles.ADMIN)
 public class DowntimeJob {
 
