@@ -83,6 +83,10 @@ public class ProbeServlet extends HttpServlet {
     org.patchcare.risk.application.ExpiryService expiry;
     @Inject
     org.patchcare.notifications.application.NotificationService notifications;
+    @Inject
+    org.patchcare.downtime.application.ChangeRequestService changeRequests;
+    @Inject
+    org.patchcare.downtime.application.DowntimeJobService downtimeJobs;
     @Resource(lookup = "java:jboss/datasources/PatchCareDS")
     javax.sql.DataSource dataSource;
     @Resource
@@ -137,6 +141,8 @@ public class ProbeServlet extends HttpServlet {
                 yield null;
             }
             case "risk/expiry" -> expiry.run();
+            case "downtime/job" -> downtimeJobs.run(req.getParameter("at") == null ? java.time.Instant.now()
+                    : java.time.Instant.parse(req.getParameter("at")));
             case "risk/date" -> setDate(req.getParameter("table"), req.getParameter("id"),
                     LocalDate.parse(req.getParameter("date")));
             default -> throw new IllegalArgumentException("unknown probe action '" + action + "'");
@@ -197,7 +203,8 @@ public class ProbeServlet extends HttpServlet {
     /** Every operation of the matrix as the current caller: "ALLOWED" (with how it ended) or "DENIED". */
     private Map<String, String> matrix() {
         ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds,
-                advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications);
+                advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications,
+                changeRequests, downtimeJobs);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

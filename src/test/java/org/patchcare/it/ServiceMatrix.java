@@ -34,6 +34,11 @@ import org.patchcare.risk.application.MitigationViews.ControlFilter;
 import org.patchcare.risk.application.ValidationCommand;
 import org.patchcare.risk.application.ValidationService;
 import org.patchcare.shared.domain.Roles;
+import org.patchcare.downtime.application.ApprovalDecision;
+import org.patchcare.downtime.application.ChangeRequestCommand;
+import org.patchcare.downtime.application.ChangeRequestFilter;
+import org.patchcare.downtime.application.ChangeRequestService;
+import org.patchcare.downtime.application.DowntimeJobService;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -62,6 +67,9 @@ public final class ServiceMatrix {
     /** Who approves and rejects risk acceptances. */
     public static final Set<String> APPROVERS = Set.of(Roles.CLINICAL_MANAGER, Roles.IT_SECURITY);
 
+    /** Who cancels change requests (besides the requester's own right). */
+    public static final Set<String> CANCELLERS = Set.of(Roles.IT_SECURITY, Roles.BIOMED_TECH, Roles.ADMIN);
+
     public static final String MISSING = "IT-NO-SUCH-THING";
 
     /** The services as the probe servlet has them injected. */
@@ -70,7 +78,9 @@ public final class ServiceMatrix {
                            AdvisoryService advisories, ExposureService exposures, AdvisoryFeedService advisoryFeeds,
                            org.patchcare.risk.application.RiskService risk, ControlService controls,
                            ValidationService validations, AcceptanceService acceptances, ExpiryService expiry,
-                           NotificationService notifications) {
+                           NotificationService notifications,
+                           org.patchcare.downtime.application.ChangeRequestService changeRequests,
+                           org.patchcare.downtime.application.DowntimeJobService downtimeJobs) {
     }
 
     @FunctionalInterface
@@ -296,7 +306,42 @@ public final class ServiceMatrix {
             op(NotificationService.class, "myNotifications", ANY_ROLE, s -> s.notifications().myNotifications(true)),
             op(NotificationService.class, "unreadCount", ANY_ROLE, s -> s.notifications().unreadCount()),
             op(NotificationService.class, "markRead", ANY_ROLE, s -> s.notifications().markRead(MISSING)),
-            op(NotificationService.class, "markAllRead", ANY_ROLE, s -> s.notifications().markAllRead()));
+            op(NotificationService.class, "markAllRead", ANY_ROLE, s -> s.notifications().markAllRead()),
+
+            // ChangeRequestService: everyone reads (clinical managers the requests of their departments); IT security
+            // and biomed write, submit and carry out; clinical managers and IT security decide; the requester, IT
+            // security or an administrator cancel
+            op(ChangeRequestService.class, "create", REQUESTERS, s -> s.changeRequests().create(emptyRequest())),
+            op(ChangeRequestService.class, "update", REQUESTERS, s -> s.changeRequests().update(MISSING, 0, emptyRequest())),
+            op(ChangeRequestService.class, "get", ANY_ROLE, s -> s.changeRequests().get(MISSING)),
+            op(ChangeRequestService.class, "list", ANY_ROLE,
+                    s -> s.changeRequests().list(ChangeRequestFilter.all(), PageRequest.first(1))),
+            op(ChangeRequestService.class, "count", ANY_ROLE, s -> s.changeRequests().count(ChangeRequestFilter.all())),
+            op(ChangeRequestService.class, "awaitingMyApproval", ANY_ROLE, s -> s.changeRequests().awaitingMyApproval()),
+            op(ChangeRequestService.class, "suggestDuration", ANY_ROLE,
+                    s -> s.changeRequests().suggestDuration(List.of(MISSING), List.of())),
+            op(ChangeRequestService.class, "submit", REQUESTERS, s -> s.changeRequests().submit(MISSING, 0, null)),
+            op(ChangeRequestService.class, "approve", APPROVERS,
+                    s -> s.changeRequests().approve(MISSING, 0, ApprovalDecision.comment(null))),
+            op(ChangeRequestService.class, "reject", APPROVERS,
+                    s -> s.changeRequests().reject(MISSING, 0, ApprovalDecision.comment("matrix"))),
+            op(ChangeRequestService.class, "proposeWindow", APPROVERS,
+                    s -> s.changeRequests().proposeWindow(MISSING, 0, ApprovalDecision.comment("matrix"))),
+            op(ChangeRequestService.class, "schedule", REQUESTERS, s -> s.changeRequests().schedule(MISSING, 0, null, null)),
+            op(ChangeRequestService.class, "start", REQUESTERS, s -> s.changeRequests().start(MISSING, 0, null)),
+            op(ChangeRequestService.class, "complete", REQUESTERS, s -> s.changeRequests().complete(MISSING, 0, null)),
+            op(ChangeRequestService.class, "fail", REQUESTERS, s -> s.changeRequests().fail(MISSING, 0, null)),
+            op(ChangeRequestService.class, "rollBack", REQUESTERS, s -> s.changeRequests().rollBack(MISSING, 0, null)),
+            op(ChangeRequestService.class, "cancel", CANCELLERS, s -> s.changeRequests().cancel(MISSING, 0, null)),
+
+            // DowntimeJobService: the downtime job's work, run as administrator (a "now" at the epoch finds nothing due)
+            op(DowntimeJobService.class, "run", ADMIN_ONLY, s -> s.downtimeJobs().run(java.time.Instant.EPOCH)));
+
+    /** A change request that fails validation once the caller got past the role check. */
+    private static ChangeRequestCommand emptyRequest() {
+        return new ChangeRequestCommand(null, null, null, null, false, 5, null, null, null, null, List.of(), List.of(),
+                List.of(), false);
+    }
 
     /** A CSAF upload that fails validation once the caller got past the role check. */
     private static byte[] notCsaf() {
@@ -315,7 +360,7 @@ public final class ServiceMatrix {
             OrganisationService.class, UserService.class, AuditService.class, ThreatFeedService.class,
             AdvisoryService.class, ExposureService.class, AdvisoryFeedService.class, RiskService.class,
             ControlService.class, ValidationService.class, AcceptanceService.class, ExpiryService.class,
-            NotificationService.class);
+            NotificationService.class, ChangeRequestService.class, DowntimeJobService.class);
 
     private ServiceMatrix() {
     }

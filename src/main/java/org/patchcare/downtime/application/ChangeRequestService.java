@@ -555,6 +555,7 @@ public class ChangeRequestService {
     }
 
     /** The requester, IT security or an admin cancels a request that has not started. */
+    @RolesAllowed({Roles.BIOMED_TECH, Roles.IT_SECURITY, Roles.ADMIN})
     public ChangeRequestDetails cancel(String id, int version, String comment) {
         ChangeRequest cr = require(id, version);
         if (!me().equals(cr.getRequestedBy()) && !currentUser.hasRole(Roles.IT_SECURITY)
