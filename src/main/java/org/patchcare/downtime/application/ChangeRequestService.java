@@ -452,7 +452,7 @@ public class ChangeRequestService {
         Set<Long> departments = devices.values().stream().map(Device::departmentId)
                 .collect(Collectors.toCollection(TreeSet::new));
         cr.submit(departments, me(), now(), comment);
-        cr.touch(me(), now());
+        stamp(cr, true);
         followWindows(cr, windows);
         audit.changed(AUDIT_TYPE, cr.getPublicId(), before, snapshot(cr), reason("submitted", comment)
                 + (found.isEmpty() ? "" : " (" + found.size() + " conflict" + (found.size() == 1 ? "" : "s") + ": "
@@ -502,7 +502,7 @@ public class ChangeRequestService {
         lockForDecision(cr);
         Snapshot before = snapshot(cr);
         Approval slot = act.apply(cr);
-        cr.touch(me(), now());
+        stamp(cr, true);
         followWindows(cr, windows(cr));
         String as = slot.getRole() == ApproverRole.SECURITY ? "IT security" : "clinical manager";
         audit.changed(AUDIT_TYPE, cr.getPublicId(), before, snapshot(cr).with("approval " + slot.getSlot(),
@@ -580,7 +580,7 @@ public class ChangeRequestService {
                 : (comment == null || comment.isBlank() ? "" : comment.strip() + "; ") + "conflicts overridden: "
                 + override.strip();
         cr.move(to, me(), now(), text);
-        cr.touch(me(), now());
+        stamp(cr, to.isFinal());
         followWindows(cr, windows(cr));
         audit.changed(AUDIT_TYPE, cr.getPublicId(), before, snapshot(cr), reason(to.label().toLowerCase(Locale.ROOT),
                 text));
@@ -625,8 +625,26 @@ public class ChangeRequestService {
     }
 
     /** The windows follow the request's state (each change bumps their iCalendar sequence). */
-    private static void followWindows(ChangeRequest cr, List<DowntimeWindow> windows) {
-        windows.forEach(w -> w.changeStatus(ChangeRequest.windowStatusFor(cr.getStatus())));
+    private void followWindows(ChangeRequest cr, List<DowntimeWindow> windows) {
+        followWindows(cr, windows, me(), now());
+    }
+
+    static void followWindows(ChangeRequest cr, List<DowntimeWindow> windows, String actor, Instant now) {
+        windows.stream().filter(w -> w.getStatus() != ChangeRequest.windowStatusFor(cr.getStatus())).forEach(w -> {
+            w.changeStatus(ChangeRequest.windowStatusFor(cr.getStatus()));
+            w.touch(actor, now);
+        });
+    }
+
+    /** Stamps who and when on the request and, when its approvals changed, on them. */
+    private void stamp(ChangeRequest cr, boolean approvalsToo) {
+        stamp(cr, approvalsToo, me(), now());
+    }
+
+    static void stamp(ChangeRequest cr, boolean approvalsToo, String actor, Instant now) {
+        cr.touch(actor, now);
+        cr.getApprovals().stream().filter(a -> approvalsToo || a.getCreatedAt() == null)
+                .forEach(a -> a.touch(actor, now));
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -63,10 +63,10 @@ public class DowntimeJobService {
         for (ChangeRequest cr : due) {
             Snapshot before = ChangeRequestService.snapshot(cr);
             cr.move(ChangeRequestStatus.EXPIRED, CurrentUser.SYSTEM, now, "all its windows ended before it started");
-            cr.touch(CurrentUser.SYSTEM, now);
-            em.createQuery("select w from DowntimeWindow w where w.changeRequestId = :id", DowntimeWindow.class)
-                    .setParameter("id", cr.getId()).getResultList()
-                    .forEach(w -> w.changeStatus(WindowStatus.CANCELLED));
+            ChangeRequestService.stamp(cr, true, CurrentUser.SYSTEM, now);
+            ChangeRequestService.followWindows(cr, em.createQuery("select w from DowntimeWindow w where "
+                            + "w.changeRequestId = :id", DowntimeWindow.class).setParameter("id", cr.getId()).getResultList(),
+                    CurrentUser.SYSTEM, now);
             audit.changed(ChangeRequestService.AUDIT_TYPE, cr.getPublicId(), before,
                     ChangeRequestService.snapshot(cr), "expired: all its windows ended before it started");
             tell(cr.getRequestedBy(), cr, cr.getReference() + " expired", cr.getReference() + " " + cr.getTitle()
@@ -97,6 +97,7 @@ public class DowntimeJobService {
                     + (cr.getBackupEquipment() == null ? "" : " Backup: " + cr.getBackupEquipment());
             told.forEach(u -> tell(u, cr, subject, body));
             w.reminded(now);
+            w.touch(CurrentUser.SYSTEM, now);
         }
         return soon.size();
     }
@@ -120,6 +121,7 @@ public class DowntimeJobService {
                     + who + ". Please decide, or ask a colleague to.";
             told.forEach(u -> tell(u, cr, subject, body));
             a.escalated(now);
+            a.touch(CurrentUser.SYSTEM, now);
             if (cr.getEscalatedAt() == null) {
                 // no version bump of the request: escalation is bookkeeping, not an edit someone could lose
                 em.createNativeQuery("UPDATE change_request SET escalated_at = ?1 WHERE id = ?2")

@@ -242,6 +242,9 @@ class ChangeRequestFlowIT {
         Reply override = Api.put("/risk/exposures/" + e.id() + "/decision/overrides/EXPLOITATION", "itsec",
                 "{\"value\":\"ACTIVE\",\"reason\":\"exploited in the wild per vendor\"}");
         assertThat(override.status()).as(override.toString()).isEqualTo(200);
+        Reply impact = Api.put("/risk/exposures/" + e.id() + "/decision/overrides/HUMAN_IMPACT", "itsec",
+                "{\"value\":\"VERY_HIGH\",\"reason\":\"the test device keeps patients alive\"}");
+        assertThat(impact.status()).as(impact.toString()).isEqualTo(200);
         RiskFixtures.decision(e.id(), x -> x.getString("outcome").equals("IMMEDIATE"));
 
         JsonObject d = create("itsec", Json.createObjectBuilder(body("Emergency " + e.assetTag(),
