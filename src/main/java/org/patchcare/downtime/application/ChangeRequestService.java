@@ -520,11 +520,15 @@ public class ChangeRequestService {
     }
 
     /**
-     * Every decision bumps the request's version, also when it only fills one slot: two approvers racing with the same
-     * version cannot both pass; the later one's flush fails and answers "changed by someone else" (409).
+     * Every decision bumps the request's version inside the method, also when it only fills one slot: the request row
+     * is written with a version-checked UPDATE and flushed here, so two approvers racing with the same version cannot
+     * both pass; the later one's flush finds the version moved and answers "changed by someone else" (409). This is
+     * OPTIMISTIC_FORCE_INCREMENT done eagerly: Hibernate's own lock mode increments once more before commit, after
+     * the answer was built, so the version the caller got back would already be stale (docs/downtime.md).
      */
     private void lockForDecision(ChangeRequest cr) {
-        em.lock(cr, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        cr.touch(me(), now());
+        em.lock(cr, LockModeType.OPTIMISTIC);
     }
 
     /** Confirms the windows of an approved request (conflicts checked again; override with a reason). */
