@@ -429,6 +429,10 @@ public class ChangeRequestService {
 
     @RolesAllowed({Roles.BIOMED_TECH, Roles.IT_SECURITY})
     public ChangeRequestDetails submit(String id, int version, String comment) {
+        return guarded(id, () -> submitted(id, version, comment));
+    }
+
+    private ChangeRequestDetails submitted(String id, int version, String comment) {
         ChangeRequest cr = require(id, version);
         requireOwnerOrSecurity(cr, "submit");
         Map<Long, Device> devices = lookup.devicesById(cr.getDeviceIds());
@@ -498,6 +502,11 @@ public class ChangeRequestService {
 
     private ChangeRequestDetails decide(String id, int version, String what,
                                         java.util.function.Function<ChangeRequest, Approval> act, ApprovalDecision d) {
+        return guarded(id, () -> decided(id, version, what, act, d));
+    }
+
+    private ChangeRequestDetails decided(String id, int version, String what,
+                                         java.util.function.Function<ChangeRequest, Approval> act, ApprovalDecision d) {
         ChangeRequest cr = require(id, version);
         lockForDecision(cr);
         Snapshot before = snapshot(cr);
@@ -572,6 +581,11 @@ public class ChangeRequestService {
 
     private ChangeRequestDetails move(String id, int version, ChangeRequestStatus to, String comment,
                                       Consumer<ChangeRequest> check, String override) {
+        return guarded(id, () -> moved(id, version, to, comment, check, override));
+    }
+
+    private ChangeRequestDetails moved(String id, int version, ChangeRequestStatus to, String comment,
+                                       Consumer<ChangeRequest> check, String override) {
         ChangeRequest cr = require(id, version);
         if (!cr.getStatus().canBecome(to)) {
             throw new org.patchcare.downtime.domain.IllegalTransitionException(cr.getStatus(), to);
@@ -706,6 +720,19 @@ public class ChangeRequestService {
         }
         return em.createQuery("select w from DowntimeWindow w where w.changeRequestId = :id order by w.startsAt, w.id",
                 DowntimeWindow.class).setParameter("id", cr.getId()).getResultList();
+    }
+
+    /**
+     * Runs a write; a row someone else changed meanwhile, found by whichever flush (an explicit one or the one before
+     * a query), becomes "changed by someone else" (409).
+     */
+    private ChangeRequestDetails guarded(String id, java.util.function.Supplier<ChangeRequestDetails> write) {
+        try {
+            return write.get();
+        } catch (OptimisticLockException | jakarta.persistence.PessimisticLockException
+                 | jakarta.persistence.LockTimeoutException stale) {
+            throw ConflictException.staleEdit("Change request", id);
+        }
     }
 
     /** Writes now; a row someone else changed meanwhile becomes "changed by someone else" (409). */

@@ -118,8 +118,8 @@ public class DowntimeLookup {
                 + "JOIN device d ON d.id = x.device_id WHERE cr.status = 'COMPLETED' AND cr.started_at IS NOT NULL "
                 + "AND cr.finished_at IS NOT NULL AND d.model_id IN " + in(keys.size())), keys)
                 .setMaxResults(200).getResultList();
-        return rows.stream().map(r -> java.time.Duration.between(instant(r[1]), instant(r[2])).toMinutes())
-                .filter(m -> m > 0).sorted().toList();
+        return rows.stream().map(r -> Math.max(1, java.time.Duration.between(instant(r[1]), instant(r[2]))
+                .toMinutes())).sorted().toList();
     }
 
     public Map<Long, String[]> departments(Collection<Long> ids) {
