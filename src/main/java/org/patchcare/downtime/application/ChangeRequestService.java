@@ -65,6 +65,8 @@ import java.util.stream.Collectors;
 public class ChangeRequestService {
 
     static final String AUDIT_TYPE = "ChangeRequest";
+    /** The version a caller passes when they sent none: refused on the field version. */
+    public static final int NO_VERSION = -1;
     /** The default expected duration when nothing better is known. */
     public static final int DEFAULT_MINUTES = 60;
     /** What a restart adds to the expected duration. */
@@ -704,6 +706,10 @@ public class ChangeRequestService {
 
     private ChangeRequest require(String id, int version) {
         ChangeRequest cr = find(id);
+        if (version == NO_VERSION) {
+            throw new InvalidInputException("version", "Send the version of the change request you saw, so a change "
+                    + "someone made meanwhile is not overwritten.");
+        }
         if (limited() && lookup.devicesById(cr.getDeviceIds()).values().stream()
                 .noneMatch(d -> myDepartments().contains(d.departmentId()))) {
             throw new NotFoundException("Change request", id);
