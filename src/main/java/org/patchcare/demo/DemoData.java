@@ -62,6 +62,8 @@ public class DemoData {
 
     @Inject
     DemoDowntime downtime;
+    @Inject
+    DemoChangeRequests changeRequests;
 
     /** Runs inside the caller's transaction (the bootstrap). */
     public void load() {
@@ -199,7 +201,9 @@ public class DemoData {
         user("manager", "Morgan Manager", EnumSet.of(Role.CLINICAL_MANAGER), managerDepts, now);
         user("itsec", "Ira Security", EnumSet.of(Role.IT_SECURITY), Set.of(), now);
         user("admin", "Ada Admin", EnumSet.of(Role.ADMIN), Set.of(), now);
-        audit.event("System", "demo", "Demo data loaded: " + DEVICE_COUNT + " devices, 4 users", null);
+        changeRequests.load(now);
+        audit.event("System", "demo", "Demo data loaded: " + DEVICE_COUNT + " devices, 4 users, 3 change requests",
+                null);
     }
 
     private void user(String username, String name, Set<Role> roles, Set<Long> departments, Instant now) {

@@ -91,6 +91,10 @@ public class ProbeServlet extends HttpServlet {
     org.patchcare.downtime.application.BlackoutService blackouts;
     @Inject
     org.patchcare.downtime.application.RedundancyGroupService groups;
+    @Inject
+    org.patchcare.downtime.application.ChangeRequestService changeRequests;
+    @Inject
+    org.patchcare.downtime.application.DowntimeJobService downtimeJobs;
     @Resource(lookup = "java:jboss/datasources/PatchCareDS")
     javax.sql.DataSource dataSource;
     @Resource
@@ -161,6 +165,8 @@ public class ProbeServlet extends HttpServlet {
             case "downtime/window" -> DowntimeFixtures.window(dataSource, req.getParameter("tag"),
                     java.time.Instant.parse(req.getParameter("start")), java.time.Instant.parse(req.getParameter("end")),
                     req.getParameter("requestStatus"), req.getParameter("windowStatus"), req.getParameter("technician"));
+            case "downtime/job" -> downtimeJobs.run(req.getParameter("at") == null ? java.time.Instant.now()
+                    : java.time.Instant.parse(req.getParameter("at")));
             case "risk/date" -> setDate(req.getParameter("table"), req.getParameter("id"),
                     LocalDate.parse(req.getParameter("date")));
             default -> throw new IllegalArgumentException("unknown probe action '" + action + "'");
@@ -222,7 +228,7 @@ public class ProbeServlet extends HttpServlet {
     private Map<String, String> matrix() {
         ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds,
                 advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications,
-                conflicts, calendar, blackouts, groups);
+                conflicts, calendar, blackouts, groups, changeRequests, downtimeJobs);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

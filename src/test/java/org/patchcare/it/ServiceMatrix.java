@@ -34,6 +34,11 @@ import org.patchcare.risk.application.MitigationViews.ControlFilter;
 import org.patchcare.risk.application.ValidationCommand;
 import org.patchcare.risk.application.ValidationService;
 import org.patchcare.shared.domain.Roles;
+import org.patchcare.downtime.application.ApprovalDecision;
+import org.patchcare.downtime.application.ChangeRequestCommand;
+import org.patchcare.downtime.application.ChangeRequestFilter;
+import org.patchcare.downtime.application.ChangeRequestService;
+import org.patchcare.downtime.application.DowntimeJobService;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -64,6 +69,9 @@ public final class ServiceMatrix {
     /** Who writes blackout windows (clinical managers: of their own departments). */
     public static final Set<String> BLACKOUT_EDITORS = Set.of(Roles.CLINICAL_MANAGER, Roles.ADMIN);
 
+    /** Who cancels change requests (besides the requester's own right). */
+    public static final Set<String> CANCELLERS = Set.of(Roles.IT_SECURITY, Roles.BIOMED_TECH, Roles.ADMIN);
+
     public static final String MISSING = "IT-NO-SUCH-THING";
 
     /** The services as the probe servlet has them injected. */
@@ -76,7 +84,10 @@ public final class ServiceMatrix {
                            org.patchcare.downtime.application.ConflictService conflicts,
                            org.patchcare.downtime.application.CalendarService calendar,
                            org.patchcare.downtime.application.BlackoutService blackouts,
-                           org.patchcare.downtime.application.RedundancyGroupService groups) {
+                           org.patchcare.downtime.application.RedundancyGroupService groups,
+
+                           org.patchcare.downtime.application.ChangeRequestService changeRequests,
+                           org.patchcare.downtime.application.DowntimeJobService downtimeJobs) {
     }
 
     @FunctionalInterface
@@ -347,7 +358,42 @@ public final class ServiceMatrix {
             op(org.patchcare.downtime.application.RedundancyGroupService.class, "delete", EDITORS, s -> {
                 s.groups().delete(MISSING, 0);
                 return null;
-            }));
+            }),
+
+            // ChangeRequestService: everyone reads (clinical managers the requests of their departments); IT security
+            // and biomed write, submit and carry out; clinical managers and IT security decide; the requester, IT
+            // security or an administrator cancel
+            op(ChangeRequestService.class, "create", REQUESTERS, s -> s.changeRequests().create(emptyRequest())),
+            op(ChangeRequestService.class, "update", REQUESTERS, s -> s.changeRequests().update(MISSING, 0, emptyRequest())),
+            op(ChangeRequestService.class, "get", ANY_ROLE, s -> s.changeRequests().get(MISSING)),
+            op(ChangeRequestService.class, "list", ANY_ROLE,
+                    s -> s.changeRequests().list(ChangeRequestFilter.all(), PageRequest.first(1))),
+            op(ChangeRequestService.class, "count", ANY_ROLE, s -> s.changeRequests().count(ChangeRequestFilter.all())),
+            op(ChangeRequestService.class, "awaitingMyApproval", ANY_ROLE, s -> s.changeRequests().awaitingMyApproval()),
+            op(ChangeRequestService.class, "suggestDuration", ANY_ROLE,
+                    s -> s.changeRequests().suggestDuration(List.of(MISSING), List.of())),
+            op(ChangeRequestService.class, "submit", REQUESTERS, s -> s.changeRequests().submit(MISSING, 0, null)),
+            op(ChangeRequestService.class, "approve", APPROVERS,
+                    s -> s.changeRequests().approve(MISSING, 0, ApprovalDecision.comment(null))),
+            op(ChangeRequestService.class, "reject", APPROVERS,
+                    s -> s.changeRequests().reject(MISSING, 0, ApprovalDecision.comment("matrix"))),
+            op(ChangeRequestService.class, "proposeWindow", APPROVERS,
+                    s -> s.changeRequests().proposeWindow(MISSING, 0, ApprovalDecision.comment("matrix"))),
+            op(ChangeRequestService.class, "schedule", REQUESTERS, s -> s.changeRequests().schedule(MISSING, 0, null, null)),
+            op(ChangeRequestService.class, "start", REQUESTERS, s -> s.changeRequests().start(MISSING, 0, null)),
+            op(ChangeRequestService.class, "complete", REQUESTERS, s -> s.changeRequests().complete(MISSING, 0, null)),
+            op(ChangeRequestService.class, "fail", REQUESTERS, s -> s.changeRequests().fail(MISSING, 0, null)),
+            op(ChangeRequestService.class, "rollBack", REQUESTERS, s -> s.changeRequests().rollBack(MISSING, 0, null)),
+            op(ChangeRequestService.class, "cancel", CANCELLERS, s -> s.changeRequests().cancel(MISSING, 0, null)),
+
+            // DowntimeJobService: the downtime job's work, run as administrator (a "now" at the epoch finds nothing due)
+            op(DowntimeJobService.class, "run", ADMIN_ONLY, s -> s.downtimeJobs().run(java.time.Instant.EPOCH)));
+
+    /** A change request that fails validation once the caller got past the role check. */
+    private static ChangeRequestCommand emptyRequest() {
+        return new ChangeRequestCommand(null, null, null, null, false, 5, null, null, null, null, List.of(), List.of(),
+                List.of(), false);
+    }
 
     /** A CSAF upload that fails validation once the caller got past the role check. */
     private static byte[] notCsaf() {
@@ -369,7 +415,9 @@ public final class ServiceMatrix {
             NotificationService.class, org.patchcare.downtime.application.ConflictService.class,
             org.patchcare.downtime.application.CalendarService.class,
             org.patchcare.downtime.application.BlackoutService.class,
-            org.patchcare.downtime.application.RedundancyGroupService.class);
+            org.patchcare.downtime.application.RedundancyGroupService.class,
+
+            ChangeRequestService.class, DowntimeJobService.class);
 
     private ServiceMatrix() {
     }

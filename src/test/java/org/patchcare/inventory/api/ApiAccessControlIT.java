@@ -1,5 +1,6 @@
 package org.patchcare.inventory.api;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.patchcare.it.Deployments;
 import org.patchcare.it.Probe;
+import org.patchcare.downtime.api.DowntimeFixtures;
 import org.patchcare.risk.api.RiskFixtures;
 import org.patchcare.shared.api.Api;
 import org.patchcare.shared.api.Api.Reply;
@@ -185,7 +187,45 @@ class ApiAccessControlIT {
             risk("GET", "/calendar/feeds", EVERYONE, null),
             risk("POST", "/calendar/feeds", EVERYONE, u -> Map.of("body", "{\"department\":\"ICU\"}")),
             risk("DELETE", "/calendar/feeds/{feed}", EVERYONE, u -> Map.of("{feed}", Api.post("/calendar/feeds", u,
-                    "{\"department\":\"ICU\"}").json().getString("id"))));
+                    "{\"department\":\"ICU\"}").json().getString("id"))),
+            risk("GET", "/change-requests", EVERYONE, null),
+            risk("GET", "/change-requests/awaiting-my-approval", EVERYONE, null),
+            risk("GET", "/change-requests/duration-suggestion?assetTag={tag}", EVERYONE, null),
+            risk("GET", "/change-requests/{cr}", EVERYONE, null),
+            risk("POST", "/change-requests", REQUESTERS, u -> Map.of("body", DowntimeFixtures.body("Access check",
+                    List.of(DowntimeFixtures.device("ICU")), List.of(), 7).build().toString())),
+            risk("PUT", "/change-requests/{cr}", REQUESTERS, u -> {
+                JsonObject d = DowntimeFixtures.inState(u, "DRAFT");
+                String tag = d.getJsonArray("devices").getJsonObject(0).getString("assetTag");
+                return Map.of("{cr}", DowntimeFixtures.id(d), "body", Json.createObjectBuilder(DowntimeFixtures.body(
+                        "Access check, edited", List.of(tag), List.of(), 8).build())
+                        .add("version", DowntimeFixtures.version(d)).build().toString());
+            }),
+            changeRequest("submit", REQUESTERS, "DRAFT", true, ""),
+            changeRequest("approve", APPROVERS, "SUBMITTED", false, ""),
+            changeRequest("reject", APPROVERS, "SUBMITTED", false, ",\"comment\":\"not this week\""),
+            changeRequest("propose", APPROVERS, "SUBMITTED", false, ",\"comment\":\"Sunday is quieter\","
+                    + "\"proposedStart\":\"" + DowntimeFixtures.daysAhead(10) + "\",\"proposedEnd\":\""
+                    + DowntimeFixtures.daysAhead(10).plusSeconds(3600) + "\""),
+            changeRequest("schedule", REQUESTERS, "APPROVED", true, ""),
+            changeRequest("start", REQUESTERS, "SCHEDULED", true, ""),
+            changeRequest("complete", REQUESTERS, "IN_PROGRESS", true, ""),
+            changeRequest("fail", REQUESTERS, "IN_PROGRESS", true, ""),
+            changeRequest("roll-back", REQUESTERS, "FAILED", true, ""),
+            changeRequest("cancel", Set.of(Roles.IT_SECURITY, Roles.BIOMED_TECH, Roles.ADMIN), "DRAFT", true, ""));
+
+    /**
+     * An action on a change request brought to {@code state}; requested by the caller when {@code own} (and the caller
+     * may request), else by biomed, so approvers decide on someone else's request.
+     */
+    private static Endpoint changeRequest(String action, Set<String> allowed, String state, boolean own, String extra) {
+        return risk("POST", "/change-requests/{cr}/" + action, allowed, u -> {
+            String requester = own && REQUESTERS.contains(USERS.get(u)) ? u : "biomed";
+            JsonObject d = DowntimeFixtures.inState(requester, state);
+            return Map.of("{cr}", DowntimeFixtures.id(d), "body", "{\"version\":" + DowntimeFixtures.version(d)
+                    + extra + "}");
+        });
+    }
 
     private static String blackoutJson(int version) {
         return "{\"departmentCode\":\"ICU\",\"recurring\":false,\"firstDay\":\"2030-01-01\",\"version\":"
@@ -294,8 +334,9 @@ class ApiAccessControlIT {
             String acceptance = RiskFixtures.request("biomed", e.id(), RiskFixtures.today().plusDays(30)).getString("id");
             Probe.as("admin").call("fixture/notify", "recipient", "admin", "subject", "Shared access check").value();
             String notification = Api.get("/notifications", "admin").array().getJsonObject(0).getString("id");
+            String cr = DowntimeFixtures.id(DowntimeFixtures.draft("biomed", List.of(e.assetTag())));
             sharedRisk = Map.of("{exposure}", e.id(), "{control}", control, "{acceptance}", acceptance,
-                    "{notification}", notification, "{tag}", e.assetTag());
+                    "{notification}", notification, "{tag}", e.assetTag(), "{cr}", cr);
         }
         return sharedRisk;
     }
