@@ -223,6 +223,11 @@ public class ChangeRequestFormView extends VerticalLayout implements BeforeEnter
         return b.toString();
     }
 
+    /** The query parameters that hand exposures to this screen (see {@link #linkWithExposures}). */
+    public static com.vaadin.flow.router.QueryParameters withExposures(List<String> exposureIds) {
+        return new com.vaadin.flow.router.QueryParameters(Map.of(P_EXPOSURE, List.copyOf(exposureIds)));
+    }
+
     @Override
     public String getPageTitle() {
         return pageTitle;
