@@ -507,7 +507,8 @@ public class ChangeRequestFormView extends VerticalLayout implements BeforeEnter
         return bar;
     }
 
-    private void open(ChangeRequestDetails d) {
+    /** Opens the saved request's screen. */
+    void open(ChangeRequestDetails d) {
         getUI().ifPresent(ui -> ui.navigate(ChangeRequestView.link(d.summary().id())));
     }
 
@@ -552,8 +553,12 @@ public class ChangeRequestFormView extends VerticalLayout implements BeforeEnter
             }
             return;
         }
-        List<String> pre = event.getLocation().getQueryParameters().getParameters().getOrDefault(P_EXPOSURE, List.of());
-        for (String exposureId : pre) {
+        preselect(event.getLocation().getQueryParameters().getParameters().getOrDefault(P_EXPOSURE, List.of()));
+    }
+
+    /** Adds the exposures handed over in the URL (from the work queue), with their devices. */
+    void preselect(List<String> exposureIds) {
+        for (String exposureId : exposureIds) {
             if (exposureId.isBlank() || exposures.containsKey(exposureId.strip())) {
                 continue;
             }

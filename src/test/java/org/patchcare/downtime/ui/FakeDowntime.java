@@ -107,7 +107,7 @@ final class FakeDowntime {
             failIfAsked();
             commands.add(command);
             calls.add("update " + id + " v" + version);
-            return withStatus(details, ChangeRequestStatus.DRAFT, version + 1);
+            return withStatus(current(), ChangeRequestStatus.DRAFT, version + 1);
         }
 
         @Override
@@ -182,6 +182,10 @@ final class FakeDowntime {
         }
     };
 
+    private ChangeRequestDetails current() {
+        return details != null ? details : details(ChangeRequestStatus.DRAFT, Set.of());
+    }
+
     private void failIfAsked() {
         if (failure != null) {
             throw failure.get();
@@ -191,7 +195,7 @@ final class FakeDowntime {
     private ChangeRequestDetails write(String what, String id, int version, String comment, ChangeRequestStatus to) {
         failIfAsked();
         calls.add(what + " " + id + " v" + version + " comment=" + comment);
-        return withStatus(details, to, version + 1);
+        return withStatus(current(), to, version + 1);
     }
 
     // ---- test data -------------------------------------------------------------------------
