@@ -32,8 +32,8 @@ class ActionDialog extends Dialog {
     final RequestAction action;
     final TextArea comment = new TextArea();
     final TextArea override = new TextArea("Why go ahead despite the conflicts");
-    final DateTimePicker proposedStart = new DateTimePicker("Proposed start");
-    final DateTimePicker proposedEnd = new DateTimePicker("Proposed end");
+    final DateTimePicker proposedStart = DowntimeFormats.iso(new DateTimePicker("Proposed start"));
+    final DateTimePicker proposedEnd = DowntimeFormats.iso(new DateTimePicker("Proposed end"));
     final Button confirm;
     private final ZoneId zone;
 

@@ -126,8 +126,8 @@ public class ChangeRequestFormView extends VerticalLayout implements BeforeEnter
     final class DeviceRow {
         final String assetTag;
         final ZoneId zone;
-        final DateTimePicker start = new DateTimePicker("Down from");
-        final DateTimePicker end = new DateTimePicker("Back by");
+        final DateTimePicker start = DowntimeFormats.iso(new DateTimePicker("Down from"));
+        final DateTimePicker end = DowntimeFormats.iso(new DateTimePicker("Back by"));
         final Div layout = new Div();
 
         DeviceRow(String assetTag, String label, String zoneId) {

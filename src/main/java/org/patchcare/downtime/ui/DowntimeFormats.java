@@ -31,6 +31,16 @@ final class DowntimeFormats {
     private DowntimeFormats() {
     }
 
+    /** A date-time picker writing days as the rest of PatchCare does (2026-12-01), weeks starting on Monday. */
+    static com.vaadin.flow.component.datetimepicker.DateTimePicker iso(
+            com.vaadin.flow.component.datetimepicker.DateTimePicker picker) {
+        picker.setDatePickerI18n(new com.vaadin.flow.component.datepicker.DatePicker.DatePickerI18n()
+                .setDateFormats("yyyy-MM-dd", "dd.MM.yyyy", "dd/MM/yyyy").setFirstDayOfWeek(1));
+        picker.setDatePlaceholder("yyyy-mm-dd");
+        picker.setTimePlaceholder("hh:mm");
+        return picker;
+    }
+
     /** The zone of a facility; UTC when unknown or unreadable. */
     static ZoneId zone(String zoneId) {
         if (zoneId == null || zoneId.isBlank()) {
