@@ -31,11 +31,12 @@ final class DowntimeFormats {
     private DowntimeFormats() {
     }
 
-    /** A date-time picker writing days as the rest of PatchCare does (2026-12-01), weeks starting on Monday. */
+    /** A date-time picker writing days as the rest of PatchCare does (2026-12-01), 24-hour times, weeks from Monday. */
     static com.vaadin.flow.component.datetimepicker.DateTimePicker iso(
             com.vaadin.flow.component.datetimepicker.DateTimePicker picker) {
         picker.setDatePickerI18n(new com.vaadin.flow.component.datepicker.DatePicker.DatePickerI18n()
                 .setDateFormats("yyyy-MM-dd", "dd.MM.yyyy", "dd/MM/yyyy").setFirstDayOfWeek(1));
+        picker.setLocale(Locale.UK); // 24-hour clock, as on the wards
         picker.setDatePlaceholder("yyyy-mm-dd");
         picker.setTimePlaceholder("hh:mm");
         return picker;
