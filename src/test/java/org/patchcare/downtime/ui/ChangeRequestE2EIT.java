@@ -55,6 +55,7 @@ class ChangeRequestE2EIT extends BrowserFlow {
         Probe.as("admin").call("fixture/user", "username", "itsec2", "role", "IT_SECURITY").value();
         String title = "Firmware for " + tag;
         String technician = "tech-" + UUID.randomUUID().toString().substring(0, 6);
+        Probe.as("admin").call("fixture/user", "username", technician, "role", "BIOMED_TECH").value();
         LocalDate day = LocalDate.now(NEW_YORK).plusDays(9);
 
         playwright = Playwright.create();
