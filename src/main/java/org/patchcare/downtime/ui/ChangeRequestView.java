@@ -211,9 +211,11 @@ public class ChangeRequestView extends VerticalLayout implements BeforeEnterObse
         Div box = new Div();
         box.setId("cr-devices");
         for (DeviceRef r : d.devices()) {
+            String name = Objects.requireNonNullElse(r.name(), "");
+            boolean modelInName = r.model() == null || name.contains(r.model());
             Div line = new Div(new Anchor("devices/" + r.assetTag(), r.assetTag()),
-                    new Span(" · " + Objects.requireNonNullElse(r.name(), "") + (r.model() == null ? "" : " (" + r.model() + ")")
-                            + " · " + r.departmentName() + (r.status() == null ? "" : " · " + r.status())));
+                    new Span(" · " + name + (modelInName ? "" : " (" + r.model() + ")") + " · " + r.departmentName()
+                            + (r.status() == null ? "" : " · " + DowntimeFormats.words(r.status()))));
             line.addClassName("pc-cr-device");
             box.add(line);
         }

@@ -92,6 +92,11 @@ final class DowntimeFormats {
         return at == null ? "—" : DAY.format(at.atZone(zone(zoneId)));
     }
 
+    /** An enum name as words ("IN_SERVICE" → "in service"); other text as it is. */
+    static String words(String value) {
+        return value != null && value.matches("[A-Z_]+") ? value.toLowerCase(Locale.ROOT).replace('_', ' ') : value;
+    }
+
     /** The zone of the request's first device (the hospital whose clock the people involved read). */
     static String zoneOf(ChangeRequestDetails d) {
         return d.devices().isEmpty() ? null : d.devices().getFirst().zoneId();

@@ -139,6 +139,7 @@ class ChangeRequestE2EIT extends BrowserFlow {
         PlaywrightAssertions.assertThat(page.locator("#cr-approvals")).containsText("by itsec2");
         page.locator("#action-schedule").click();
         page.locator("#action-confirm").click();
+        PlaywrightAssertions.assertThat(page.locator("#action-confirm")).isHidden();
         Browsers.settle(page);
         PlaywrightAssertions.assertThat(page.locator("#change-request .pc-cr-status").first()).hasText("Scheduled");
         PlaywrightAssertions.assertThat(page.locator("#cr-windows")).containsText(window);

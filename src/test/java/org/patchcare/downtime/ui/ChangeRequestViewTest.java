@@ -66,7 +66,7 @@ class ChangeRequestViewTest {
                 "1 h 30 min", "Two pumps of eight out of use", "Spare pumps from the equipment library",
                 "Reinstall 12.1.2", "Techniciantech1");
         assertThat(text(_get(view, Component.class, s -> s.withId("cr-devices")))).contains(
-                "BME-0001 · Infusion pump (Alaris 8015) · Intensive Care Unit", "BME-0002");
+                "BME-0001 · Infusion pump (Alaris 8015) · Intensive Care Unit · in service", "BME-0002");
         Anchor exposure = _get(view, Anchor.class, s -> s.withText("CVE-2016-8375 on BME-0001"));
         assertThat(exposure.getHref()).isEqualTo("risk/exposures/e-1");
         assertThat(text(_get(view, Component.class, s -> s.withId("cr-history")))).contains(

@@ -207,7 +207,7 @@ final class FakeDowntime {
 
     static DeviceRef pump() {
         return new DeviceRef("BME-0001", "Infusion pump", "Alaris 8015", "ICU", "Intensive Care Unit", "MAIN",
-                NEW_YORK, "In service");
+                NEW_YORK, "IN_SERVICE");
     }
 
     static DeviceRef monitor() {
