@@ -157,7 +157,7 @@ class ScreenshotsIT {
                 .add("vendorReference", "PHILIPS-PSA-2026-11").add("manufacturerValidated", true)
                 .add("expectedMinutes", 60).add("clinicalImpact", "One CT of the ICU unavailable for an hour")
                 .add("backupEquipment", "Radiology's CT takes ICU patients meanwhile")
-                .add("rollbackPlan", "Reinstall 4.1.0 from the vendor image").add("technician", "screenshots")
+                .add("rollbackPlan", "Reinstall 4.1.0 from the vendor image").add("technician", "biomed")
                 .add("assetTags", jakarta.json.Json.createArrayBuilder().add(tag))
                 .add("windows", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
                         .add("assetTag", tag).add("start", start.toString())

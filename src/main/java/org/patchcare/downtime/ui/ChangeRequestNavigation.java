@@ -10,6 +10,6 @@ public class ChangeRequestNavigation implements MainLayout.NavContributor {
     @Override
     public List<MainLayout.NavEntry> entries() {
         return List.of(new MainLayout.NavEntry("My approvals", ApprovalsView.class, VaadinIcon.CHECK_SQUARE_O, 5),
-                new MainLayout.NavEntry("Change requests", ChangeRequestListView.class, VaadinIcon.WRENCH, 40));
+                new MainLayout.NavEntry("Change requests", ChangeRequestListView.class, VaadinIcon.WRENCH, 39));
     }
 }

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The approval workflow end to end, real WildFly, real database, real Chromium: IT security plans the downtime of a
  * device in ICU (St. Elsewhere General, New York time) on the scheduling screen and submits it; the ICU's clinical
  * manager logs in, lands on "My approvals" and approves with one click; a second IT security person approves through
- * the REST API; the request is approved, IT security schedules it and the window shows in hospital time.
+ * the REST API; the request is approved, IT security schedules it, the window shows in hospital time on the request
+ * and on the calendar.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -146,9 +147,20 @@ class ChangeRequestE2EIT extends BrowserFlow {
         PlaywrightAssertions.assertThat(page.locator("#cr-history")).containsText("Approved → Scheduled");
         Browsers.screenshot(page, "change-request-detail");
 
-        // TODO(merge with branch uical): check the window on the calendar (route "calendar", built by the other UI
-        // helper), e.g. page.navigate(baseUrl + "/calendar?department=ICU&date=" + day) and assert it shows tag and
-        // "10:00". Until then the window is checked on the request's screen above.
+        // ---- the window is on the calendar (route "calendar": week by week from this week) -------
+        String windowId = Api.get("/change-requests/" + id, "itsec").json().getJsonArray("windows").getJsonObject(0)
+                .getString("id");
+        page.navigate(ItConfig.baseUrl() + "/calendar");
+        page.locator("#calendar-body").waitFor();
+        Browsers.settle(page);
+        Locator entry = page.locator("#cal-entry-" + windowId);
+        for (int i = 0; i < 6 && entry.count() == 0; i++) {
+            page.locator("#calendar-next").click();
+            Browsers.settle(page);
+        }
+        PlaywrightAssertions.assertThat(entry).isVisible();
+        PlaywrightAssertions.assertThat(entry).containsText(tag);
+        Browsers.screenshot(page, "change-request-calendar");
     }
 
 }
