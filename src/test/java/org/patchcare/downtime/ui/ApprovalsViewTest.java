@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApprovalsViewTest {
 
     private static final Instant NOW = Instant.parse("2026-10-28T12:00:00Z");
-    private final FakeDowntime fake = new FakeDowntime();
+    private final FakeChangeRequests fake = new FakeChangeRequests();
     private final RiskService risk = new RiskService() {
         @Override
         public List<RiskRollup> departments() {
@@ -43,15 +43,15 @@ class ApprovalsViewTest {
 
     @BeforeEach
     void setUp() {
-        FakeDowntime.logInAs("manager", "CLINICAL_MANAGER");
-        fake.awaiting = List.of(FakeDowntime.summary("cr-1", ChangeRequestStatus.SUBMITTED, false, false));
-        fake.details = FakeDowntime.details(ChangeRequestStatus.SUBMITTED, Set.of("approve", "reject", "propose-window"));
+        FakeChangeRequests.logInAs("manager", "CLINICAL_MANAGER");
+        fake.awaiting = List.of(FakeChangeRequests.summary("cr-1", ChangeRequestStatus.SUBMITTED, false, false));
+        fake.details = FakeChangeRequests.details(ChangeRequestStatus.SUBMITTED, Set.of("approve", "reject", "propose-window"));
         fake.calendarWindows = List.of(
-                FakeDowntime.window("w-9", "cr-9", "BME-0009", "ICU", FakeDowntime.NEW_YORK,
+                FakeChangeRequests.window("w-9", "cr-9", "BME-0009", "ICU", FakeChangeRequests.NEW_YORK,
                         Instant.parse("2026-10-29T13:00:00Z"), Instant.parse("2026-10-29T14:00:00Z"), WindowStatus.APPROVED),
-                FakeDowntime.window("w-1", "cr-1", "BME-0001", "ICU", FakeDowntime.NEW_YORK, FakeDowntime.DST_START,
-                        FakeDowntime.DST_END, WindowStatus.PROPOSED),
-                FakeDowntime.window("w-8", "cr-8", "BME-0008", "ICU", FakeDowntime.NEW_YORK,
+                FakeChangeRequests.window("w-1", "cr-1", "BME-0001", "ICU", FakeChangeRequests.NEW_YORK, FakeChangeRequests.DST_START,
+                        FakeChangeRequests.DST_END, WindowStatus.PROPOSED),
+                FakeChangeRequests.window("w-8", "cr-8", "BME-0008", "ICU", FakeChangeRequests.NEW_YORK,
                         Instant.parse("2026-10-30T13:00:00Z"), Instant.parse("2026-10-30T14:00:00Z"), WindowStatus.CANCELLED));
     }
 
@@ -67,7 +67,7 @@ class ApprovalsViewTest {
 
     @Test
     void a_card_shows_devices_windows_in_hospital_time_impact_backup_conflicts_and_the_departments_week() {
-        fake.details = FakeDowntime.withConflicts(fake.details, List.of(FakeDowntime.blackout()));
+        fake.details = FakeChangeRequests.withConflicts(fake.details, List.of(FakeChangeRequests.blackout()));
         ApprovalsView view = open();
         assertThat(view.waitingCount.getText()).isEqualTo("1 request");
         Component card = _get(view.cards, Component.class, s -> s.withId("approval-cr-1"));
@@ -98,7 +98,7 @@ class ApprovalsViewTest {
 
     @Test
     void with_conflicts_approve_asks_why_it_can_go_ahead() {
-        fake.details = FakeDowntime.withConflicts(fake.details, List.of(FakeDowntime.blackout()));
+        fake.details = FakeChangeRequests.withConflicts(fake.details, List.of(FakeChangeRequests.blackout()));
         ApprovalsView view = open();
         _click(_get(view.cards, Button.class, s -> s.withId("approve-cr-1")));
         ActionDialog dialog = _get(ActionDialog.class);
@@ -125,7 +125,7 @@ class ApprovalsViewTest {
 
     @Test
     void buttons_show_only_for_what_the_service_allows() {
-        fake.details = FakeDowntime.details(ChangeRequestStatus.SUBMITTED, Set.of("reject"));
+        fake.details = FakeChangeRequests.details(ChangeRequestStatus.SUBMITTED, Set.of("reject"));
         ApprovalsView view = open();
         assertThat(_find(view.cards, Button.class, s -> s.withId("approve-cr-1"))).isEmpty();
         assertThat(_find(view.cards, Button.class, s -> s.withId("reject-cr-1"))).hasSize(1);
@@ -146,7 +146,7 @@ class ApprovalsViewTest {
 
     @Test
     void it_security_sees_every_departments_downtime_and_an_empty_list_says_so() {
-        FakeDowntime.logInAs("itsec", "IT_SECURITY");
+        FakeChangeRequests.logInAs("itsec", "IT_SECURITY");
         fake.awaiting = List.of();
         ApprovalsView view = open();
         assertThat(fake.windowFilters).extracting(WindowFilter::departmentCode).containsExactly((String) null);
@@ -157,9 +157,9 @@ class ApprovalsViewTest {
     @Test
     void the_start_page_of_a_clinical_manager_is_my_approvals() {
         assertThat(ClinicalHome.onlyClinicalManager()).isTrue();
-        FakeDowntime.logInAs("both", "CLINICAL_MANAGER", "BIOMED_TECH");
+        FakeChangeRequests.logInAs("both", "CLINICAL_MANAGER", "BIOMED_TECH");
         assertThat(ClinicalHome.onlyClinicalManager()).isFalse();
-        FakeDowntime.logInAs("itsec", "IT_SECURITY");
+        FakeChangeRequests.logInAs("itsec", "IT_SECURITY");
         assertThat(ClinicalHome.onlyClinicalManager()).isFalse();
     }
 

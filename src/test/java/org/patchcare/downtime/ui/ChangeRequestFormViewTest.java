@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserlessUi.class)
 class ChangeRequestFormViewTest {
 
-    private final FakeDowntime fake = new FakeDowntime();
+    private final FakeChangeRequests fake = new FakeChangeRequests();
     private final List<QueueFilter> searches = new ArrayList<>();
     private ChangeRequestFormView view;
     private final List<String> opened = new ArrayList<>();
@@ -73,8 +73,8 @@ class ChangeRequestFormViewTest {
     private final OrganisationService organisation = new OrganisationService() {
         @Override
         public List<FacilityView> facilities() {
-            return List.of(new FacilityView("MAIN", "Main", FakeDowntime.NEW_YORK, 0),
-                    new FacilityView("NORTH", "North", FakeDowntime.CHICAGO, 0));
+            return List.of(new FacilityView("MAIN", "Main", FakeChangeRequests.NEW_YORK, 0),
+                    new FacilityView("NORTH", "North", FakeChangeRequests.CHICAGO, 0));
         }
     };
 
@@ -92,7 +92,7 @@ class ChangeRequestFormViewTest {
 
     @BeforeEach
     void setUp() {
-        FakeDowntime.logInAs("itsec", "IT_SECURITY");
+        FakeChangeRequests.logInAs("itsec", "IT_SECURITY");
         view = new ChangeRequestFormView(fake.service, fake.conflictService, risk, devices, organisation) {
             @Override
             void open(org.patchcare.downtime.application.DowntimeViews.ChangeRequestDetails d) {
@@ -144,7 +144,7 @@ class ChangeRequestFormViewTest {
         view.assetTag.setValue("BME-0002");
         _click(view.addDevice);
         view.expectedMinutes.setValue(120);
-        fake.conflicts = List.of(FakeDowntime.blackout());
+        fake.conflicts = List.of(FakeChangeRequests.blackout());
 
         ChangeRequestFormView.DeviceRow ny = view.devices.get("BME-0001");
         assertThat(ny.start.getHelperText()).contains("America/New_York");
@@ -154,8 +154,8 @@ class ChangeRequestFormViewTest {
         view.devices.get("BME-0002").start.setValue(LocalDateTime.parse("2026-12-01T08:00"));
 
         assertThat(fake.checked.getLast()).containsExactly(
-                new WindowProposal("BME-0001", FakeDowntime.DST_START, FakeDowntime.DST_END),
-                new WindowProposal("BME-0002", FakeDowntime.DEC_START, Instant.parse("2026-12-01T16:00:00Z")));
+                new WindowProposal("BME-0001", FakeChangeRequests.DST_START, FakeChangeRequests.DST_END),
+                new WindowProposal("BME-0002", FakeChangeRequests.DEC_START, Instant.parse("2026-12-01T16:00:00Z")));
         assertThat(view.conflicts.isVisible()).isTrue();
         assertThat(view.conflicts.getElement().getTextRecursively()).contains("Inside a blackout window",
                 "Sun 1 Nov 2026, 00:30 EDT – 02:00 EST");
@@ -214,7 +214,7 @@ class ChangeRequestFormViewTest {
 
     @Test
     void a_draft_is_edited_with_its_values_and_saved_with_its_version() {
-        view.edit(FakeDowntime.details(ChangeRequestStatus.DRAFT, Set.of("edit")));
+        view.edit(FakeChangeRequests.details(ChangeRequestStatus.DRAFT, Set.of("edit")));
         assertThat(view.heading.getText()).isEqualTo("Edit CR-2026-0012");
         assertThat(view.title.getValue()).isEqualTo("Alaris firmware 12.1.3");
         assertThat(view.devices).containsOnlyKeys("BME-0001", "BME-0002");
@@ -227,13 +227,13 @@ class ChangeRequestFormViewTest {
         assertThat(fake.calls).contains("update cr-1 v7");
         assertThat(opened).containsExactly("cr-1 DRAFT");
         assertThat(fake.commands.getLast().windows()).containsExactly(
-                new WindowProposal("BME-0001", FakeDowntime.DST_START, FakeDowntime.DST_END),
-                new WindowProposal("BME-0002", FakeDowntime.DEC_START, FakeDowntime.DEC_END));
+                new WindowProposal("BME-0001", FakeChangeRequests.DST_START, FakeChangeRequests.DST_END),
+                new WindowProposal("BME-0002", FakeChangeRequests.DEC_START, FakeChangeRequests.DEC_END));
     }
 
     @Test
     void a_request_that_is_no_longer_a_draft_is_not_edited() {
-        view.edit(FakeDowntime.details(ChangeRequestStatus.SUBMITTED, Set.of()));
+        view.edit(FakeChangeRequests.details(ChangeRequestStatus.SUBMITTED, Set.of()));
         assertThat(view.getElement().getTextRecursively()).contains("CR-2026-0012 cannot be edited",
                 "Only drafts are edited. This request is submitted.");
     }

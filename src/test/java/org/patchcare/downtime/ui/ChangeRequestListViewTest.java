@@ -27,7 +27,7 @@ class ChangeRequestListViewTest {
 
     private static final DepartmentView ICU = new DepartmentView("ICU", "Intensive Care Unit", "MAIN", "Main",
             MissionImpact.MEF_FAILURE, 0);
-    private final FakeDowntime fake = new FakeDowntime();
+    private final FakeChangeRequests fake = new FakeChangeRequests();
     private final OrganisationService organisation = new OrganisationService() {
         @Override
         public List<DepartmentView> departments() {
@@ -36,15 +36,15 @@ class ChangeRequestListViewTest {
 
         @Override
         public List<FacilityView> facilities() {
-            return List.of(new FacilityView("MAIN", "Main", FakeDowntime.NEW_YORK, 0));
+            return List.of(new FacilityView("MAIN", "Main", FakeChangeRequests.NEW_YORK, 0));
         }
     };
 
     @BeforeEach
     void setUp() {
-        FakeDowntime.logInAs("itsec", "IT_SECURITY");
-        fake.summaries.add(FakeDowntime.summary("cr-1", ChangeRequestStatus.SUBMITTED, true, true));
-        fake.summaries.add(FakeDowntime.summary("cr-2", ChangeRequestStatus.DRAFT, false, false));
+        FakeChangeRequests.logInAs("itsec", "IT_SECURITY");
+        fake.summaries.add(FakeChangeRequests.summary("cr-1", ChangeRequestStatus.SUBMITTED, true, true));
+        fake.summaries.add(FakeChangeRequests.summary("cr-2", ChangeRequestStatus.DRAFT, false, false));
     }
 
     private ChangeRequestListView open() {
@@ -83,11 +83,11 @@ class ChangeRequestListViewTest {
     @Test
     void only_it_security_and_biomed_see_new_request() {
         assertThat(open().create.isVisible()).isTrue();
-        FakeDowntime.logInAs("biomed", "BIOMED_TECH");
+        FakeChangeRequests.logInAs("biomed", "BIOMED_TECH");
         assertThat(open().create.isVisible()).isTrue();
-        FakeDowntime.logInAs("manager", "CLINICAL_MANAGER");
+        FakeChangeRequests.logInAs("manager", "CLINICAL_MANAGER");
         assertThat(open().create.isVisible()).isFalse();
-        FakeDowntime.logInAs("admin", "ADMIN");
+        FakeChangeRequests.logInAs("admin", "ADMIN");
         assertThat(open().create.isVisible()).isFalse();
     }
 }

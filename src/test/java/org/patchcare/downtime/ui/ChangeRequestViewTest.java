@@ -25,12 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserlessUi.class)
 class ChangeRequestViewTest {
 
-    private final FakeDowntime fake = new FakeDowntime();
+    private final FakeChangeRequests fake = new FakeChangeRequests();
     private ChangeRequestView view;
 
     @BeforeEach
     void setUp() {
-        FakeDowntime.logInAs("manager", "CLINICAL_MANAGER");
+        FakeChangeRequests.logInAs("manager", "CLINICAL_MANAGER");
     }
 
     private void open(ChangeRequestDetailsBuilder b) {
@@ -54,7 +54,7 @@ class ChangeRequestViewTest {
 
     @Test
     void shows_the_summary_sentence_every_field_the_devices_and_a_link_to_each_exposure() {
-        open(() -> FakeDowntime.details(ChangeRequestStatus.SUBMITTED, Set.of()));
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.SUBMITTED, Set.of()));
 
         assertThat(text(_get(view, Component.class, s -> s.withId("cr-title")))).isEqualTo(
                 "CR-2026-0012 · Alaris firmware 12.1.3");
@@ -75,7 +75,7 @@ class ChangeRequestViewTest {
 
     @Test
     void windows_and_approvals_are_written_in_each_devices_hospital_time_also_across_the_daylight_saving_change() {
-        open(() -> FakeDowntime.details(ChangeRequestStatus.SUBMITTED, Set.of()));
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.SUBMITTED, Set.of()));
 
         String windows = text(_get(view, Component.class, s -> s.withId("cr-windows")));
         assertThat(windows).contains("BME-0001 · Device BME-0001: Sun 1 Nov 2026, 00:30 EDT – 02:00 EST");
@@ -87,23 +87,23 @@ class ChangeRequestViewTest {
 
     @Test
     void offers_only_the_actions_the_service_allows_and_the_callers_roles_can_use() {
-        open(() -> FakeDowntime.details(ChangeRequestStatus.SUBMITTED, Set.of("approve", "reject", "proposeWindow",
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.SUBMITTED, Set.of("approve", "reject", "proposeWindow",
                 "cancel", "schedule")));
         assertThat(buttonIds()).as("schedule is for IT and biomed").containsExactly("action-approve", "action-reject",
                 "action-propose-window", "action-cancel");
 
-        FakeDowntime.logInAs("biomed", "BIOMED_TECH");
-        open(() -> FakeDowntime.details(ChangeRequestStatus.APPROVED, Set.of("SCHEDULE", "CANCEL", "approve")));
+        FakeChangeRequests.logInAs("biomed", "BIOMED_TECH");
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.APPROVED, Set.of("SCHEDULE", "CANCEL", "approve")));
         assertThat(buttonIds()).containsExactly("action-schedule", "action-cancel");
 
-        open(() -> FakeDowntime.details(ChangeRequestStatus.COMPLETED, Set.of()));
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.COMPLETED, Set.of()));
         assertThat(buttonIds()).isEmpty();
         assertThat(view.actions.isVisible()).isFalse();
     }
 
     @Test
     void approve_sends_the_version_the_person_saw_and_shows_the_new_state() {
-        open(() -> FakeDowntime.details(ChangeRequestStatus.SUBMITTED, Set.of("approve")));
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.SUBMITTED, Set.of("approve")));
         _click(_get(view, Button.class, s -> s.withId("action-approve")));
         ActionDialog dialog = _get(ActionDialog.class);
         assertThat(dialog.override.isAttached()).as("no conflicts, no reason asked").isFalse();
@@ -117,8 +117,8 @@ class ChangeRequestViewTest {
 
     @Test
     void conflicts_show_as_warnings_and_approving_despite_them_asks_why() {
-        open(() -> FakeDowntime.withConflicts(FakeDowntime.details(ChangeRequestStatus.SUBMITTED, Set.of("approve")),
-                List.of(FakeDowntime.blackout())));
+        open(() -> FakeChangeRequests.withConflicts(FakeChangeRequests.details(ChangeRequestStatus.SUBMITTED, Set.of("approve")),
+                List.of(FakeChangeRequests.blackout())));
         assertThat(text(_get(view, Component.class, s -> s.withId("cr-conflicts")))).contains(
                 "Inside a blackout window: ICU does not allow downtime during the morning round.",
                 "Sun 1 Nov 2026, 00:30 EDT – 02:00 EST");
@@ -136,7 +136,7 @@ class ChangeRequestViewTest {
 
     @Test
     void reject_needs_a_comment() {
-        open(() -> FakeDowntime.details(ChangeRequestStatus.SUBMITTED, Set.of("reject")));
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.SUBMITTED, Set.of("reject")));
         _click(_get(view, Button.class, s -> s.withId("action-reject")));
         ActionDialog dialog = _get(ActionDialog.class);
         _click(dialog.confirm);
@@ -150,7 +150,7 @@ class ChangeRequestViewTest {
 
     @Test
     void propose_another_window_sends_the_local_times_of_the_hospital_as_instants() {
-        open(() -> FakeDowntime.details(ChangeRequestStatus.SUBMITTED, Set.of("propose-window")));
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.SUBMITTED, Set.of("propose-window")));
         _click(_get(view, Button.class, s -> s.withId("action-propose-window")));
         ActionDialog dialog = _get(ActionDialog.class);
         assertThat(dialog.proposedStart.getHelperText()).contains("America/New_York");
@@ -165,7 +165,7 @@ class ChangeRequestViewTest {
 
     @Test
     void a_stale_version_closes_the_dialog_and_offers_to_reload() {
-        open(() -> FakeDowntime.details(ChangeRequestStatus.SUBMITTED, Set.of("cancel")));
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.SUBMITTED, Set.of("cancel")));
         fake.failure = () -> ConflictException.staleEdit("Change request", "CR-2026-0012");
         _click(_get(view, Button.class, s -> s.withId("action-cancel")));
         ActionDialog dialog = _get(ActionDialog.class);
@@ -182,8 +182,8 @@ class ChangeRequestViewTest {
 
     @Test
     void edit_of_a_draft_opens_the_scheduling_screen() {
-        FakeDowntime.logInAs("itsec", "IT_SECURITY");
-        open(() -> FakeDowntime.details(ChangeRequestStatus.DRAFT, Set.of("edit", "submit")));
+        FakeChangeRequests.logInAs("itsec", "IT_SECURITY");
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.DRAFT, Set.of("edit", "submit")));
         assertThat(buttonIds()).containsExactly("action-edit", "action-submit");
         assertThat(_find(view, Button.class, s -> s.withId("action-approve"))).isEmpty();
         assertThat(ChangeRequestFormView.editLink("cr-1")).isEqualTo("change-requests/cr-1/edit");

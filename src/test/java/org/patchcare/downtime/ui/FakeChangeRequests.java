@@ -38,7 +38,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** The downtime services answering from what the test sets, and remembering every call as a line of text. */
-final class FakeDowntime {
+final class FakeChangeRequests {
 
     static final String NEW_YORK = "America/New_York";
     static final String CHICAGO = "America/Chicago";
