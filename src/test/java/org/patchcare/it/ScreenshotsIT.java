@@ -141,6 +141,66 @@ class ScreenshotsIT {
         shootEveryScreen("admin");
     }
 
+    /**
+     * The change-request screens that the side navigation does not reach: the scheduling screen (IT security) and one
+     * submitted request in ICU, as IT security and as the ICU's clinical manager sees it (with its approval card).
+     */
+    @Test
+    void change_request_screens() throws IOException {
+        String tag = Api.newTag();
+        Api.createDevice(tag);
+        java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(8))
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Api.Reply created = Api.post("/change-requests", "itsec", jakarta.json.Json.createObjectBuilder()
+                .add("kind", "PATCH").add("title", "Firmware 4.2.0 for " + tag)
+                .add("plannedAction", "Install firmware 4.2.0 from the vendor's service laptop")
+                .add("vendorReference", "PHILIPS-PSA-2026-11").add("manufacturerValidated", true)
+                .add("expectedMinutes", 60).add("clinicalImpact", "One CT of the ICU unavailable for an hour")
+                .add("backupEquipment", "Radiology's CT takes ICU patients meanwhile")
+                .add("rollbackPlan", "Reinstall 4.1.0 from the vendor image").add("technician", "biomed")
+                .add("assetTags", jakarta.json.Json.createArrayBuilder().add(tag))
+                .add("windows", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
+                        .add("assetTag", tag).add("start", start.toString())
+                        .add("end", start.plus(java.time.Duration.ofHours(1)).toString())))
+                .build().toString());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().getJsonObject("summary").getString("id");
+        int version = created.json().getJsonObject("summary").getInt("version");
+        Api.Reply submitted = Api.post("/change-requests/" + id + "/submit", "itsec", "{\"version\": " + version + "}");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1300))) {
+            context.setDefaultTimeout(20_000);
+            Page page = context.newPage();
+            Browsers.logIn(page, "itsec");
+            page.navigate(ItConfig.baseUrl() + "/change-requests/new");
+            page.locator("#change-request-form").waitFor();
+            page.locator("#cr-asset-tag input").fill(tag);
+            page.locator("#cr-add-device").click();
+            page.locator("#window-start-" + tag).waitFor();
+            Browsers.settle(page);
+            shot(page, "itsec-change-requests_new");
+            page.navigate(ItConfig.baseUrl() + "/change-requests/" + id);
+            page.locator("#cr-sentence").waitFor();
+            Browsers.settle(page);
+            shot(page, "itsec-change-request");
+            assertThat(page.locator("vaadin-notification-card[theme~='error']").count()).isZero();
+        }
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1300))) {
+            context.setDefaultTimeout(20_000);
+            Page page = context.newPage();
+            Browsers.logIn(page, "manager");
+            page.navigate(ItConfig.baseUrl() + "/approvals");
+            page.locator("#approval-" + id).waitFor();
+            Browsers.settle(page);
+            shot(page, "manager-approvals-card");
+            page.navigate(ItConfig.baseUrl() + "/change-requests/" + id);
+            page.locator("#cr-sentence").waitFor();
+            Browsers.settle(page);
+            shot(page, "manager-change-request");
+            assertThat(page.locator("vaadin-notification-card[theme~='error']").count()).isZero();
+        }
+    }
+
     @Test
     void risk_screens_with_real_advisories() throws IOException {
         ensureRiskData();

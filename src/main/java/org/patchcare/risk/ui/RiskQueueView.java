@@ -64,6 +64,7 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
 
     static final String ATTACH_CONTROL = "attach-control";
     static final String REQUEST_ACCEPTANCE = "request-acceptance";
+    static final String CREATE_CHANGE_REQUEST = "create-change-request";
 
     static final String P_OUTCOME = "outcome";
     static final String P_DEPARTMENT = "department";
@@ -84,6 +85,7 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
     final TextField search = new TextField("Asset tag or CVE");
     final Button attachControl = new Button("Attach control…", VaadinIcon.SHIELD.create());
     final Button requestAcceptance = new Button("Request acceptance…", VaadinIcon.HANDSHAKE.create());
+    final Button createChangeRequest = new Button("Create change request", VaadinIcon.WRENCH.create());
     final Span count = new Span();
     private final Span selected = new Span();
     private QueueFilter filter = QueueFilter.none();
@@ -251,11 +253,17 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
         requestAcceptance.setTooltipText("Ask a clinical manager and IT security to accept the risk of the ticked "
                 + "exposure for a limited time (one exposure at a time)");
         requestAcceptance.addClickListener(e -> bulkAction(REQUEST_ACCEPTANCE, selectedIds()));
+        createChangeRequest.setId("bulk-create-change-request");
+        createChangeRequest.setTooltipText("Plan the downtime to patch the ticked exposures' devices and ask the "
+                + "departments for approval");
+        createChangeRequest.addClickListener(e -> bulkAction(CREATE_CHANGE_REQUEST, selectedIds()));
+        createChangeRequest.setVisible(Caller.hasRole(Roles.IT_SECURITY) || Caller.hasRole(Roles.BIOMED_TECH));
         attachControl.setVisible(Caller.hasRole(Roles.IT_SECURITY) || Caller.hasRole(Roles.ADMIN));
         requestAcceptance.setVisible(Caller.hasRole(Roles.IT_SECURITY) || Caller.hasRole(Roles.BIOMED_TECH));
         selected.setId("queue-selected");
         selected.addClassName("pc-muted");
-        HorizontalLayout bar = new HorizontalLayout(attachControl, requestAcceptance, selected);
+        HorizontalLayout bar = new HorizontalLayout(attachControl, requestAcceptance, createChangeRequest,
+                selected);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.setId("queue-bulk-actions");
         updateBulkButtons();
@@ -270,12 +278,14 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
         int n = grid.getSelectedItems().size();
         attachControl.setEnabled(n > 0);
         requestAcceptance.setEnabled(n > 0);
+        createChangeRequest.setEnabled(n > 0);
         selected.setText(n == 0 ? "Tick exposures to act on several at once." : n + " ticked");
     }
 
     /**
      * The bulk actions: {@code action} is {@link #ATTACH_CONTROL} (one control for all ticked exposures) or
-     * {@link #REQUEST_ACCEPTANCE} (one exposure at a time), {@code exposureIds} the public ids of the ticked exposures.
+     * {@link #REQUEST_ACCEPTANCE} (one exposure at a time) or {@link #CREATE_CHANGE_REQUEST} (the scheduling
+     * screen with the exposures chosen), {@code exposureIds} the public ids of the ticked exposures.
      */
     void bulkAction(String action, List<String> exposureIds) {
         switch (action) {
@@ -296,6 +306,9 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
                 d.addSavedListener(e -> saved());
                 d.open();
             }
+            case CREATE_CHANGE_REQUEST -> getUI().ifPresent(ui -> ui.navigate(
+                    org.patchcare.downtime.ui.ChangeRequestFormView.NEW,
+                    org.patchcare.downtime.ui.ChangeRequestFormView.withExposures(exposureIds)));
             default -> throw new IllegalArgumentException("unknown bulk action " + action);
         }
     }

@@ -103,8 +103,10 @@ class RiskQueueViewTest {
     void bulk_buttons_stay_disabled_until_rows_are_ticked_and_then_hand_the_ticked_exposures_to_the_dialogs() {
         assertThat(view.attachControl.isEnabled()).isFalse();
         assertThat(view.requestAcceptance.isEnabled()).isFalse();
+        assertThat(view.createChangeRequest.isEnabled()).isFalse();
 
         _selectRow(view.grid, 1);
+        assertThat(view.createChangeRequest.isEnabled()).isTrue();
         assertThat(view.attachControl.isEnabled()).isTrue();
         assertThat(view.requestAcceptance.isEnabled()).isTrue();
         _click(view.requestAcceptance);
@@ -133,12 +135,15 @@ class RiskQueueViewTest {
                 mitigation.acceptanceService);
         assertThat(biomed.attachControl.isVisible()).isFalse();
         assertThat(biomed.requestAcceptance.isVisible()).isTrue();
+        assertThat(biomed.createChangeRequest.isVisible()).isTrue();
 
         FakeRisk.logInAs("admin", "ADMIN");
         RiskQueueView admin = new RiskQueueView(risk, organisation, mitigation.controlService,
                 mitigation.acceptanceService);
         assertThat(admin.attachControl.isVisible()).isTrue();
         assertThat(admin.requestAcceptance.isVisible()).isFalse();
+        assertThat(admin.createChangeRequest.isVisible()).isFalse();
+        assertThat(view.createChangeRequest.isVisible()).as("IT security").isTrue();
     }
 
     @Test
