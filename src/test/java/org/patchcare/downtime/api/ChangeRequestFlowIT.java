@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.patchcare.it.Deployments;
+import org.patchcare.it.ItConfig;
+import org.patchcare.it.Mailbox;
 import org.patchcare.it.Probe;
 import org.patchcare.risk.api.RiskFixtures;
 import org.patchcare.shared.api.Api;
@@ -59,6 +61,14 @@ class ChangeRequestFlowIT {
     @BeforeAll
     static void users() {
         DowntimeFixtures.users();
+        Mailbox.start();
+    }
+
+    /** The mail to a demo user whose subject contains {@code subjectPart}; its deep link opens the request. */
+    private static void mailed(String user, String subjectPart, String requestId) {
+        Mailbox.Mail m = Mailbox.await(Mailbox.demoAddress(user), subjectPart);
+        assertThat(m.subject()).startsWith("[PatchCare] ");
+        assertThat(m.deepLink()).isEqualTo(ItConfig.baseUrl() + "/change-requests/" + requestId);
     }
 
     private static List<JsonObject> notifications(String user) {
@@ -109,6 +119,7 @@ class ChangeRequestFlowIT {
         assertThat(told("radmanager", "Approval needed: " + d.getJsonObject("summary").getString("reference")))
                 .isEqualTo(1);
         String id = id(d);
+        mailed("manager", "Approval needed: " + d.getJsonObject("summary").getString("reference"), id);
         assertThat(Api.get("/change-requests/awaiting-my-approval", "manager").array().toString()).contains(id);
         assertThat(Api.get("/change-requests/awaiting-my-approval", "itsec").array().toString())
                 .as("not the requester's own").doesNotContain(id);
@@ -134,6 +145,7 @@ class ChangeRequestFlowIT {
                 .containsOnly("APPROVED");
         assertThat(told("itsec", d.getJsonObject("summary").getString("reference") + " approved by manager"))
                 .isEqualTo(1);
+        mailed("itsec", d.getJsonObject("summary").getString("reference") + " approved by manager", id);
 
         d = ok("biomed", d, "schedule");
         d = ok("biomed", d, "start", "comment", "technician on site");
@@ -146,6 +158,7 @@ class ChangeRequestFlowIT {
         assertThat(d.getJsonArray("transitions").getJsonObject(5).getString("actor")).isEqualTo("biomed");
         assertThat(told("manager", "completed: Firmware 4.2 for ICU and radiology")).isEqualTo(1);
         assertThat(told("itsec", "completed: Firmware 4.2 for ICU and radiology")).isEqualTo(1);
+        mailed("manager", "completed: Firmware 4.2 for ICU and radiology", id);
 
         Reply illegal = act("biomed", d, "start");
         assertThat(illegal.status()).as(illegal.toString()).isEqualTo(409);

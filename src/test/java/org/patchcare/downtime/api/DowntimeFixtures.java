@@ -21,6 +21,7 @@ import java.util.List;
 public final class DowntimeFixtures {
 
     private static volatile boolean usersMade;
+    private static final java.util.concurrent.atomic.AtomicInteger SLOTS = new java.util.concurrent.atomic.AtomicInteger();
 
     private DowntimeFixtures() {
     }
@@ -48,11 +49,22 @@ public final class DowntimeFixtures {
         return Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(days));
     }
 
-    /** A draft body: one two-hour window per device, {@code days} ahead. */
+    /**
+     * A start {@code days} ahead (or a little later) in a two-hour slot of its own, between 17:30 and 23:30 UTC: the
+     * fixtures' technician is never double-booked, no window falls into the demo's blackouts (ICU nights from 22:00
+     * New York time) and none meets the demo's own requests (14:00 UTC), whatever the time the tests run.
+     */
+    public static Instant slot(int days) {
+        int n = SLOTS.getAndIncrement();
+        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(days + n / 3L))
+                .plus(Duration.ofMinutes(17 * 60 + 30 + (n % 3) * 120L));
+    }
+
+    /** A draft body: one two-hour window per device in a {@link #slot} {@code days} ahead. */
     public static JsonObjectBuilder body(String title, List<String> tags, List<String> exposures, int days) {
         JsonArrayBuilder windows = Json.createArrayBuilder();
         JsonArrayBuilder assetTags = Json.createArrayBuilder();
-        Instant start = daysAhead(days);
+        Instant start = slot(days);
         for (String t : tags) {
             assetTags.add(t);
             windows.add(Json.createObjectBuilder().add("assetTag", t).add("start", start.toString())
