@@ -72,9 +72,13 @@ public class DemoChangeRequests {
         return cr;
     }
 
-    private static void stamp(ChangeRequest cr, String actor, Instant now) {
+    /** Stamps the request and its approvals; its windows follow its state, as the service makes them. */
+    private void stamp(ChangeRequest cr, String actor, Instant now) {
         cr.touch(actor, now);
         cr.getApprovals().forEach(a -> a.touch(actor, now));
+        em.createQuery("select w from DowntimeWindow w where w.changeRequestId = :id", DowntimeWindow.class)
+                .setParameter("id", cr.getId()).getResultList()
+                .forEach(w -> w.changeStatus(ChangeRequest.windowStatusFor(cr.getStatus())));
     }
 
     /** Two in-service devices of a department: id, department id, facility zone. */
