@@ -107,7 +107,7 @@ public class BlackoutService {
     }
 
     private void requireMine(DepartmentRef d) {
-        if (DowntimeFacts.limitedToOwnDepartments(currentUser)
+        if (currentUser.limitedToOwnDepartments()
                 && !facts.departmentsOf(currentUser.username()).contains(d.id())) {
             throw new InvalidInputException("departmentCode", "You may only change blackouts of the departments you "
                     + "manage; " + d.code() + " is not one of them.");

@@ -98,7 +98,7 @@ public class CalendarService {
             where.append(" AND w.status IN (").append(filter.statuses().stream().map(s -> "'" + s.name() + "'")
                     .collect(java.util.stream.Collectors.joining(", "))).append(')');
         }
-        if (DowntimeFacts.limitedToOwnDepartments(currentUser)) {
+        if (currentUser.limitedToOwnDepartments()) {
             Set<Long> mine = facts.departmentsOf(currentUser.username());
             where.append(" AND d.department_id IN (").append(DowntimeFacts.ids(mine)).append(')');
         }
@@ -124,7 +124,7 @@ public class CalendarService {
     /** A new feed of a department for the caller; the returned view carries the URL with its token, once. */
     public CalendarFeedView createFeed(String departmentCode) {
         DepartmentRef d = facts.department(departmentCode, "department");
-        if (DowntimeFacts.limitedToOwnDepartments(currentUser)
+        if (currentUser.limitedToOwnDepartments()
                 && !facts.departmentsOf(currentUser.username()).contains(d.id())) {
             throw new InvalidInputException("department", "You can subscribe to the departments you manage only; "
                     + d.code() + " is not one of them.");

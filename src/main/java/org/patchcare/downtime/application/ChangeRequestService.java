@@ -77,6 +77,8 @@ public class ChangeRequestService {
     @Inject
     DowntimeLookup lookup;
     @Inject
+    DowntimeFacts facts;
+    @Inject
     ConflictService conflictService;
     @Inject
     NotificationService notifications;
@@ -687,11 +689,11 @@ public class ChangeRequestService {
     }
 
     private Set<Long> myDepartments() {
-        return lookup.departmentsOf(me());
+        return facts.departmentsOf(me());
     }
 
     private boolean limited() {
-        return DowntimeLookup.limitedToOwnDepartments(currentUser);
+        return currentUser.limitedToOwnDepartments();
     }
 
     private static String idList(Set<Long> ids) {

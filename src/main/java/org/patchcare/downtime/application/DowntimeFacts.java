@@ -5,8 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.patchcare.downtime.domain.ConflictRules.DeviceFact;
 import org.patchcare.shared.domain.InvalidInputException;
-import org.patchcare.shared.domain.Roles;
-import org.patchcare.shared.security.CurrentUser;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -104,12 +102,6 @@ public class DowntimeFacts {
     private static DeviceFact device(Object[] r) {
         return new DeviceFact(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
                 ZoneId.of((String) r[4]));
-    }
-
-    /** Clinical managers without a role that sees everything are limited to their own departments. */
-    public static boolean limitedToOwnDepartments(CurrentUser user) {
-        return user.hasRole(Roles.CLINICAL_MANAGER) && !user.hasRole(Roles.IT_SECURITY) && !user.hasRole(Roles.ADMIN)
-                && !user.hasRole(Roles.BIOMED_TECH);
     }
 
     /** The departments a user is assigned to. */

@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import org.patchcare.downtime.application.DowntimeViews.DeviceRef;
 import org.patchcare.downtime.application.DowntimeViews.ExposureRef;
 import org.patchcare.shared.domain.Roles;
-import org.patchcare.shared.security.CurrentUser;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -140,16 +139,6 @@ public class DowntimeLookup {
                 .setParameter(1, username == null ? "" : username.strip()).setMaxResults(1).getResultList().isEmpty();
     }
 
-    /** The departments a user is assigned to. */
-    public Set<Long> departmentsOf(String username) {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT ud.department_id FROM app_user_department ud "
-                + "JOIN app_user u ON u.id = ud.user_id WHERE u.username = ?1").setParameter(1, username).getResultList();
-        Set<Long> out = new HashSet<>();
-        ids.forEach(id -> out.add(((Number) id).longValue()));
-        return out;
-    }
-
     /** Enabled users with a role, sorted. */
     public List<String> usersWithRole(String role) {
         @SuppressWarnings("unchecked")
@@ -167,12 +156,6 @@ public class DowntimeLookup {
                 + "AND ud.department_id = ?2 AND u.enabled = TRUE ORDER BY u.username")
                 .setParameter(1, Roles.CLINICAL_MANAGER).setParameter(2, departmentId).getResultList();
         return names;
-    }
-
-    /** Clinical managers without another role that sees everything see only their own departments. */
-    public static boolean limitedToOwnDepartments(CurrentUser user) {
-        return user.hasRole(Roles.CLINICAL_MANAGER) && !user.hasRole(Roles.IT_SECURITY)
-                && !user.hasRole(Roles.ADMIN) && !user.hasRole(Roles.BIOMED_TECH);
     }
 
     static String in(int n) {

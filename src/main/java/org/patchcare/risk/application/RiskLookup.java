@@ -146,10 +146,7 @@ public class RiskLookup {
 
     /** Clinical managers without another role that sees everything are limited to their own departments. */
     public static boolean limitedToOwnDepartments(org.patchcare.shared.security.CurrentUser user) {
-        return user.hasRole(org.patchcare.shared.domain.Roles.CLINICAL_MANAGER)
-                && !user.hasRole(org.patchcare.shared.domain.Roles.IT_SECURITY)
-                && !user.hasRole(org.patchcare.shared.domain.Roles.ADMIN)
-                && !user.hasRole(org.patchcare.shared.domain.Roles.BIOMED_TECH);
+        return user.limitedToOwnDepartments();
     }
 
     /** The departments a user is assigned to (clinical managers: the ones they decide for). */

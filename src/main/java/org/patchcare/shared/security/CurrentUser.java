@@ -37,4 +37,15 @@ public class CurrentUser {
     public boolean hasRole(String role) {
         return securityContext.isCallerInRole(role);
     }
+
+    /**
+     * A clinical manager without a role that sees the whole hospital (IT security, biomed, administrator) sees only
+     * the departments assigned to them: their risk, approvals, change requests, calendars and blackouts.
+     */
+    public boolean limitedToOwnDepartments() {
+        return hasRole(org.patchcare.shared.domain.Roles.CLINICAL_MANAGER)
+                && !hasRole(org.patchcare.shared.domain.Roles.IT_SECURITY)
+                && !hasRole(org.patchcare.shared.domain.Roles.ADMIN)
+                && !hasRole(org.patchcare.shared.domain.Roles.BIOMED_TECH);
+    }
 }
