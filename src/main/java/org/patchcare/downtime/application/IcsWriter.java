@@ -1,6 +1,5 @@
 package org.patchcare.downtime.application;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.parameter.Cn;
@@ -19,12 +18,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import net.fortuna.ical4j.validate.ValidationException;
 import org.patchcare.downtime.domain.WindowStatus;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,7 +40,6 @@ public final class IcsWriter {
     /** iTIP (RFC 5546) wants an ORGANIZER on a published event; PatchCare itself, at an address that takes no mail. */
     public static final String ORGANIZER = "mailto:noreply@patchcare.invalid";
     static final int FOLD_OCTETS = 75;
-    private static final int UNFOLDED = 100_000;
 
     private IcsWriter() {
     }
@@ -82,17 +76,16 @@ public final class IcsWriter {
             }
             cal.add(v);
         }
-        StringWriter out = new StringWriter();
-        try {
-            // unfolded here, folded below by octets: ical4j's FoldingWriter counts characters, and RFC 5545 says
-            // 75 octets, which a line with umlauts exceeds long before 75 characters
-            new CalendarOutputter(true, UNFOLDED).output(cal, out);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        } catch (ValidationException ex) {
-            throw new IllegalStateException("the calendar feed failed iCalendar validation: " + ex.getMessage(), ex);
+        // validated here and folded below by octets: ical4j's CalendarOutputter folds at 75 characters at most (its
+        // FoldingWriter caps the length), and RFC 5545 says 75 octets, which a line with umlauts or dashes exceeds
+        // long before 75 characters; folding its output again left odd three-character continuation lines
+        // (a department without windows gets an empty VCALENDAR, which calendar clients take as "nothing planned"
+        // although RFC 5545 asks for one component; its properties are fixed here, so nothing else can be wrong)
+        net.fortuna.ical4j.validate.ValidationResult result = cal.validate();
+        if (result.hasErrors() && !cal.getComponents().isEmpty()) {
+            throw new IllegalStateException("the calendar feed failed iCalendar validation: " + result);
         }
-        return fold(out.toString());
+        return fold(cal.toString());
     }
 
     /** Folds every content line to at most 75 octets of UTF-8, never inside a character (RFC 5545, 3.1). */

@@ -101,7 +101,7 @@ public class ChangeRequestFormView extends VerticalLayout implements BeforeEnter
     final TextArea plannedAction = new TextArea("Planned action");
     final TextField vendorReference = new TextField("Vendor reference (bulletin, ticket)");
     final Checkbox manufacturerValidated = new Checkbox("The manufacturer has validated this change for the device");
-    final IntegerField expectedMinutes = new IntegerField("Expected downtime per device (minutes)");
+    final IntegerField expectedMinutes = new IntegerField("Downtime per device (minutes)");
     final Span suggestion = new Span();
     final Button useSuggestion = new Button("Use suggestion");
     final TextArea clinicalImpact = new TextArea("Impact on patient care while the devices are down");

@@ -73,8 +73,16 @@ class IcsWriterTest {
                 .repeat(3).strip();
         String ics = IcsWriter.write("Intensivstation Süd", List.of(event("w-2", WindowStatus.PROPOSED, 0, summary)),
                 NOW);
-        for (String line : ics.split("\r\n")) {
-            assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+        String[] lines = ics.split("\r\n");
+        for (int i = 0; i < lines.length; i++) {
+            int octets = lines[i].getBytes(StandardCharsets.UTF_8).length;
+            assertThat(octets).as(lines[i]).isLessThanOrEqualTo(75);
+            if (i + 1 < lines.length && lines[i + 1].startsWith(" ")) {
+                // folded only where the next character would not fit: no short continuation lines (folding twice)
+                String next = new String(Character.toChars(lines[i + 1].codePointAt(1)));
+                assertThat(octets + next.getBytes(StandardCharsets.UTF_8).length).as("folded early: " + lines[i])
+                        .isGreaterThan(75);
+            }
         }
         assertThat(ics).contains("\r\n ");
         VEvent e = parse(ics).<VEvent>getComponents("VEVENT").getFirst();
