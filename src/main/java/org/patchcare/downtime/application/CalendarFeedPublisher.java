@@ -89,7 +89,7 @@ public class CalendarFeedPublisher {
     record CalendarServiceQuery(EntityManager em) {
         List<WindowView> query(String whereAndOrder, List<Object> params, int limit) {
             var q = em.createNativeQuery(CalendarService.WINDOW_SELECT + whereAndOrder);
-            DowntimeFacts.bind(q, params);
+            org.patchcare.shared.persistence.Params.bind(q, params);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = q.setMaxResults(limit).getResultList();
             return rows.stream().map(CalendarService::window).toList();

@@ -107,7 +107,7 @@ public class CalendarService {
 
     List<WindowView> query(String whereAndOrder, List<Object> params, int limit) {
         var q = em.createNativeQuery(WINDOW_SELECT + whereAndOrder);
-        DowntimeFacts.bind(q, params);
+        org.patchcare.shared.persistence.Params.bind(q, params);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.setMaxResults(limit).getResultList();
         return rows.stream().map(CalendarService::window).toList();

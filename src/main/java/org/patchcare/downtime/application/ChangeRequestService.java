@@ -302,7 +302,7 @@ public class ChangeRequestService {
     public long count(ChangeRequestFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = where(filter == null ? ChangeRequestFilter.all() : filter, params);
-        return ((Number) DowntimeLookup.bind(em.createNativeQuery("SELECT COUNT(*)" + FROM + where), params)
+        return ((Number) org.patchcare.shared.persistence.Params.bind(em.createNativeQuery("SELECT COUNT(*)" + FROM + where), params)
                 .getSingleResult()).longValue();
     }
 
@@ -364,14 +364,14 @@ public class ChangeRequestService {
 
     private List<ChangeRequestSummary> summaries(String whereAndOrder, List<Object> params, int offset, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = DowntimeLookup.bind(em.createNativeQuery(SELECT + whereAndOrder), params)
+        List<Object[]> rows = org.patchcare.shared.persistence.Params.bind(em.createNativeQuery(SELECT + whereAndOrder), params)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
         if (rows.isEmpty()) {
             return List.of();
         }
         List<Object> ids = rows.stream().map(r -> (Object) ((Number) r[10]).longValue()).toList();
         @SuppressWarnings("unchecked")
-        List<Object[]> deps = DowntimeLookup.bind(em.createNativeQuery("SELECT DISTINCT x.change_request_id, dep.code "
+        List<Object[]> deps = org.patchcare.shared.persistence.Params.bind(em.createNativeQuery("SELECT DISTINCT x.change_request_id, dep.code "
                 + "FROM change_request_device x JOIN device d ON d.id = x.device_id JOIN department dep "
                 + "ON dep.id = d.department_id WHERE x.change_request_id IN " + DowntimeLookup.in(ids.size())), ids)
                 .getResultList();

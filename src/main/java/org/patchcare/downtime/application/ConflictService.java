@@ -145,7 +145,7 @@ public class ConflictService {
             params.add(excludingRequestId.strip());
         }
         var q = em.createNativeQuery(sql.toString());
-        DowntimeFacts.bind(q, params);
+        org.patchcare.shared.persistence.Params.bind(q, params);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.setMaxResults(5000).getResultList();
         return rows.stream().map(r -> new PlannedWindow(((Number) r[0]).longValue(), (String) r[1], instant(r[2]),

@@ -3,6 +3,7 @@ package org.patchcare.downtime.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.patchcare.shared.persistence.Params;
 import org.patchcare.downtime.domain.ConflictRules.DeviceFact;
 import org.patchcare.shared.domain.InvalidInputException;
 
@@ -70,8 +71,8 @@ public class DowntimeFacts {
         Map<String, DeviceFact> found = new LinkedHashMap<>();
         for (int i = 0; i < wanted.size(); i += 500) {
             List<String> chunk = wanted.subList(i, Math.min(wanted.size(), i + 500));
-            var q = em.createNativeQuery(DEVICE + " WHERE d.asset_tag IN (" + placeholders(chunk.size()) + ")");
-            bind(q, new ArrayList<>(chunk));
+            var q = em.createNativeQuery(DEVICE + " WHERE d.asset_tag IN (" + Params.placeholders(chunk.size()) + ")");
+            Params.bind(q, new ArrayList<>(chunk));
             @SuppressWarnings("unchecked")
             List<Object[]> rows = q.getResultList();
             rows.stream().map(DowntimeFacts::device).forEach(d -> found.put(d.assetTag(), d));
@@ -124,13 +125,6 @@ public class DowntimeFacts {
         return out;
     }
 
-    static String placeholders(int n) {
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            in.append(i == 0 ? "?" : ", ?").append(i + 1);
-        }
-        return in.toString();
-    }
 
     /** A literal id list for IN (…): numbers only, never text from a caller. */
     static String ids(Collection<Long> ids) {
@@ -141,11 +135,6 @@ public class DowntimeFacts {
         return sb.isEmpty() ? "NULL" : sb.toString();
     }
 
-    static void bind(jakarta.persistence.Query q, List<Object> params) {
-        for (int i = 0; i < params.size(); i++) {
-            q.setParameter(i + 1, params.get(i));
-        }
-    }
 
     /** Writes pending changes now; a row someone else changed meanwhile becomes "changed by someone else" (409). */
     void flush(String what, String key) {

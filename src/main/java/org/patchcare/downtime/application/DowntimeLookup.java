@@ -5,6 +5,7 @@ import static org.patchcare.shared.persistence.Rows.instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.patchcare.shared.persistence.Params;
 import org.patchcare.downtime.application.DowntimeViews.DeviceRef;
 import org.patchcare.downtime.application.DowntimeViews.ExposureRef;
 import org.patchcare.shared.domain.Roles;
@@ -61,7 +62,7 @@ public class DowntimeLookup {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(DEVICE + where + in(keys.size())), keys).getResultList();
+        List<Object[]> rows = Params.bind(em.createNativeQuery(DEVICE + where + in(keys.size())), keys).getResultList();
         return rows.stream().map(r -> new Device(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(), new DeviceRef((String) r[3], r[4] + " " + r[5], (String) r[5],
                 (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10]))).toList();
@@ -85,7 +86,7 @@ public class DowntimeLookup {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(EXPOSURE + where + in(keys.size()) + " ORDER BY e.cve"), keys)
+        List<Object[]> rows = Params.bind(em.createNativeQuery(EXPOSURE + where + in(keys.size()) + " ORDER BY e.cve"), keys)
                 .getResultList();
         return rows.stream().map(r -> new Exposure(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 new ExposureRef((String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
@@ -98,7 +99,7 @@ public class DowntimeLookup {
             return false;
         }
         List<Object> keys = new ArrayList<>(exposureIds);
-        return !bind(em.createNativeQuery("SELECT 1 FROM exposure e JOIN advisory_vulnerability v "
+        return !Params.bind(em.createNativeQuery("SELECT 1 FROM exposure e JOIN advisory_vulnerability v "
                 + "ON v.advisory_id = e.advisory_id AND v.cve = e.cve JOIN vulnerability_remediation r "
                 + "ON r.vulnerability_id = v.id WHERE r.restart_required IS NOT NULL "
                 + "AND LOWER(r.restart_required) <> 'none' AND e.id IN " + in(keys.size())), keys)
@@ -112,7 +113,7 @@ public class DowntimeLookup {
         }
         List<Object> keys = new ArrayList<>(modelIds);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery("SELECT DISTINCT cr.id, cr.started_at, cr.finished_at "
+        List<Object[]> rows = Params.bind(em.createNativeQuery("SELECT DISTINCT cr.id, cr.started_at, cr.finished_at "
                 + "FROM change_request cr JOIN change_request_device x ON x.change_request_id = cr.id "
                 + "JOIN device d ON d.id = x.device_id WHERE cr.status = 'COMPLETED' AND cr.started_at IS NOT NULL "
                 + "AND cr.finished_at IS NOT NULL AND d.model_id IN " + in(keys.size())), keys)
@@ -127,7 +128,7 @@ public class DowntimeLookup {
         }
         List<Object> keys = new ArrayList<>(ids);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery("SELECT id, code, name FROM department WHERE id IN "
+        List<Object[]> rows = Params.bind(em.createNativeQuery("SELECT id, code, name FROM department WHERE id IN "
                 + in(keys.size())), keys).getResultList();
         Map<Long, String[]> out = new LinkedHashMap<>();
         rows.forEach(r -> out.put(((Number) r[0]).longValue(), new String[]{(String) r[1], (String) r[2]}));
@@ -159,17 +160,7 @@ public class DowntimeLookup {
     }
 
     static String in(int n) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "?" : ", ?").append(i + 1);
-        }
-        return sb.append(')').toString();
+        return "(" + Params.placeholders(n) + ")";
     }
 
-    static jakarta.persistence.Query bind(jakarta.persistence.Query q, List<?> params) {
-        for (int i = 0; i < params.size(); i++) {
-            q.setParameter(i + 1, params.get(i));
-        }
-        return q;
-    }
 }

@@ -139,9 +139,7 @@ public class RiskLookup {
 
     /** Binds positional parameters ?1, ?2 ... of a native query in order. */
     public static void bind(jakarta.persistence.Query q, List<Object> params) {
-        for (int i = 0; i < params.size(); i++) {
-            q.setParameter(i + 1, params.get(i));
-        }
+        org.patchcare.shared.persistence.Params.bind(q, params);
     }
 
     /** Clinical managers without another role that sees everything are limited to their own departments. */
