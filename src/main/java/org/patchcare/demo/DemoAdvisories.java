@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * For the demo only ({@code PATCHCARE_DEMO_ADVISORIES=true}, set by {@code ./mvnw -Prun}): a few seconds after start,
  * an empty advisory table gets six real CISA advisories about devices the demo hospital owns and CISA's KEV catalogue,
  * imported as IT security would (validation, matching, SSVC decisions), so the security and risk screens have content.
- * The integration tests do not set it: they import what they need themselves.
+ * The integration tests do not set it: they import what they need themselves. Then, with
+ * {@code PATCHCARE_DEMO_HISTORY=true}, {@link DemoHistory} writes a past year of work (once).
  */
 @Singleton
 @Startup
@@ -44,10 +45,13 @@ public class DemoAdvisories {
     AdvisoryService advisories;
     @Inject
     ThreatFeedService threatFeeds;
+    @Inject
+    DemoHistory history;
 
     @PostConstruct
     void schedule() {
-        if (Boolean.parseBoolean(System.getenv().getOrDefault("PATCHCARE_DEMO_ADVISORIES", "false"))) {
+        if (Boolean.parseBoolean(System.getenv().getOrDefault("PATCHCARE_DEMO_ADVISORIES", "false"))
+                || historyEnabled()) {
             timers.createSingleActionTimer(3_000, new TimerConfig("demo advisories", false));
         }
     }
@@ -55,9 +59,19 @@ public class DemoAdvisories {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void load() {
-        if (advisories.count(AdvisoryViews.AdvisoryFilter.none()) > 0) {
-            return;
+        if (Boolean.parseBoolean(System.getenv().getOrDefault("PATCHCARE_DEMO_ADVISORIES", "false"))
+                && advisories.count(AdvisoryViews.AdvisoryFilter.none()) == 0) {
+            importAdvisories();
         }
+        if (historyEnabled()) { // after the real advisories are matched: the history is written beside them
+            long firstId = history.reserveIds();
+            if (firstId > 0) {
+                history.load(firstId);
+            }
+        }
+    }
+
+    private void importAdvisories() {
         long t0 = System.nanoTime();
         for (String name : resource("csaf/index.txt").lines().filter(l -> !l.isBlank()).toList()) {
             advisories.importDocument(bytes("csaf/" + name.strip()), AdvisoryOrigin.FOLDER, "demo/" + name.strip());
@@ -68,6 +82,10 @@ public class DemoAdvisories {
             throw new UncheckedIOException(e);
         }
         LOG.info(() -> "Demo advisories and the KEV catalogue loaded in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    private static boolean historyEnabled() {
+        return Boolean.parseBoolean(System.getenv().getOrDefault("PATCHCARE_DEMO_HISTORY", "false"));
     }
 
     private static String resource(String name) {

@@ -95,6 +95,14 @@ public class ProbeServlet extends HttpServlet {
     org.patchcare.downtime.application.ChangeRequestService changeRequests;
     @Inject
     org.patchcare.downtime.application.DowntimeJobService downtimeJobs;
+    // metrics (issue 6)
+    @Inject
+    org.patchcare.reporting.application.MetricsService metrics;
+    // issue 6, exposure report
+    @Inject
+    org.patchcare.reporting.application.ExposureReportService reports;
+    @Inject
+    org.patchcare.patching.application.PatchService patches;
     @Resource(lookup = "java:jboss/datasources/PatchCareDS")
     javax.sql.DataSource dataSource;
     @Resource
@@ -228,7 +236,8 @@ public class ProbeServlet extends HttpServlet {
     private Map<String, String> matrix() {
         ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds,
                 advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications,
-                conflicts, calendar, blackouts, groups, changeRequests, downtimeJobs);
+                conflicts, calendar, blackouts, groups, changeRequests, downtimeJobs,
+                metrics, reports, patches);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

@@ -39,6 +39,9 @@ import org.patchcare.downtime.application.ChangeRequestCommand;
 import org.patchcare.downtime.application.ChangeRequestFilter;
 import org.patchcare.downtime.application.ChangeRequestService;
 import org.patchcare.downtime.application.DowntimeJobService;
+import org.patchcare.reporting.application.Grouping;
+import org.patchcare.reporting.application.MetricsFilter;
+import org.patchcare.reporting.application.MetricsService;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -87,7 +90,15 @@ public final class ServiceMatrix {
                            org.patchcare.downtime.application.RedundancyGroupService groups,
 
                            org.patchcare.downtime.application.ChangeRequestService changeRequests,
-                           org.patchcare.downtime.application.DowntimeJobService downtimeJobs) {
+                           org.patchcare.downtime.application.DowntimeJobService downtimeJobs,
+
+                           // metrics (issue 6)
+                           org.patchcare.reporting.application.MetricsService metrics,
+                           // issue 6, exposure report
+                           org.patchcare.reporting.application.ExposureReportService reports,
+
+                           // patch execution (issue 6)
+                           org.patchcare.patching.application.PatchService patches) {
     }
 
     @FunctionalInterface
@@ -387,7 +398,78 @@ public final class ServiceMatrix {
             op(ChangeRequestService.class, "cancel", CANCELLERS, s -> s.changeRequests().cancel(MISSING, 0, null)),
 
             // DowntimeJobService: the downtime job's work, run as administrator (a "now" at the epoch finds nothing due)
-            op(DowntimeJobService.class, "run", ADMIN_ONLY, s -> s.downtimeJobs().run(java.time.Instant.EPOCH)));
+            op(DowntimeJobService.class, "run", ADMIN_ONLY, s -> s.downtimeJobs().run(java.time.Instant.EPOCH)),
+
+            // metrics (issue 6): reads for everyone (clinical managers narrowed to their departments); refresh and
+            // rebuild of the derived exposure timeline (no business data changes) for IT security and administrators
+            op(MetricsService.class, "headline", ANY_ROLE, s -> s.metrics().headline(MetricsFilter.all())),
+            op(MetricsService.class, "timeToPatch", ANY_ROLE, s -> s.metrics().timeToPatch(MetricsFilter.all(), Grouping.OUTCOME)),
+            op(MetricsService.class, "lags", ANY_ROLE, s -> s.metrics().lags(MetricsFilter.all(), Grouping.QUARTER)),
+            op(MetricsService.class, "timeToPatchTrend", ANY_ROLE, s -> s.metrics().timeToPatchTrend(MetricsFilter.all())),
+            op(MetricsService.class, "burnDown", ANY_ROLE, s -> s.metrics().burnDown(MetricsFilter.all())),
+            op(MetricsService.class, "scoreTrend", ANY_ROLE, s -> s.metrics().scoreTrend(MetricsFilter.all())),
+            op(MetricsService.class, "overdue", ANY_ROLE, s -> s.metrics().overdue(MetricsFilter.all(), Grouping.DEPARTMENT)),
+            op(MetricsService.class, "topDevices", ANY_ROLE, s -> s.metrics().topDevices(MetricsFilter.all(), 3)),
+            op(MetricsService.class, "unsupportedByDepartment", ANY_ROLE, s -> s.metrics().unsupportedByDepartment(MetricsFilter.all())),
+            op(MetricsService.class, "operations", ANY_ROLE, s -> s.metrics().operations(MetricsFilter.all())),
+            op(MetricsService.class, "chain", ANY_ROLE, s -> s.metrics().chain(MISSING)),
+            op(MetricsService.class, "chains", ANY_ROLE, s -> s.metrics().chains(MetricsFilter.all(), PageRequest.first(1))),
+            op(MetricsService.class, "chainCount", ANY_ROLE, s -> s.metrics().chainCount(MetricsFilter.all())),
+            op(MetricsService.class, "refresh", FEED_LOADERS, s -> s.metrics().refresh()),
+            op(MetricsService.class, "rebuild", FEED_LOADERS, s -> s.metrics().rebuild()),
+            op(MetricsService.class, "storeSnapshots", ADMIN_ONLY, s -> s.metrics().storeSnapshots()),
+
+
+            // issue 6, exposure report: ExposureReportService, everyone (clinical managers their departments); an
+            // unknown department is refused before anything is read or audited
+            op(org.patchcare.reporting.application.ExposureReportService.class, "scopes", ANY_ROLE,
+                    s -> s.reports().scopes()),
+            op(org.patchcare.reporting.application.ExposureReportService.class, "scope", ANY_ROLE,
+                    s -> s.reports().scope(missingReport())),
+            op(org.patchcare.reporting.application.ExposureReportService.class, "preview", ANY_ROLE,
+                    s -> s.reports().preview(missingReport())),
+            op(org.patchcare.reporting.application.ExposureReportService.class, "write", ANY_ROLE, s -> {
+                s.reports().write(missingReport(), org.patchcare.reporting.application.ReportViews.ReportFormat.CSV,
+                        java.io.OutputStream.nullOutputStream());
+                return null;
+            }),
+
+            // patch execution (issue 6): biomed and IT security do the work (and move the device through its patch
+            // downtime); everyone reads, clinical managers the records of their departments' devices
+            op(DeviceService.class, "startPatchWork", REQUESTERS, s -> s.devices().startPatchWork(MISSING, null)),
+            op(DeviceService.class, "finishPatchWork", REQUESTERS,
+                    s -> s.devices().finishPatchWork(MISSING, null, true, null)),
+            op(org.patchcare.patching.application.PatchService.class, "start", REQUESTERS,
+                    s -> s.patches().start(MISSING, MISSING, null)),
+            op(org.patchcare.patching.application.PatchService.class, "record", REQUESTERS,
+                    s -> s.patches().record(MISSING, 0, new org.patchcare.patching.domain.PatchWork(null, null, null,
+                            null, null, null, null))),
+            op(org.patchcare.patching.application.PatchService.class, "verify", REQUESTERS,
+                    s -> s.patches().verify(MISSING, 0, "matrix", true)),
+            op(org.patchcare.patching.application.PatchService.class, "rollBack", REQUESTERS,
+                    s -> s.patches().rollBack(MISSING, 0, "matrix", null)),
+            op(org.patchcare.patching.application.PatchService.class, "recordUnplanned", REQUESTERS,
+                    s -> s.patches().recordUnplanned(MISSING, new org.patchcare.patching.application.UnplannedCommand(
+                            new org.patchcare.patching.domain.PatchWork(null, null, null, null, null, null, null), null,
+                            null, null))),
+            op(org.patchcare.patching.application.PatchService.class, "addAttachment", REQUESTERS,
+                    s -> s.patches().addAttachment(MISSING, "a.txt", "text/plain", new byte[]{1})),
+            op(org.patchcare.patching.application.PatchService.class, "attachments", ANY_ROLE,
+                    s -> s.patches().attachments(MISSING)),
+            op(org.patchcare.patching.application.PatchService.class, "attachment", ANY_ROLE,
+                    s -> s.patches().attachment(MISSING, MISSING)),
+            op(org.patchcare.patching.application.PatchService.class, "get", ANY_ROLE, s -> s.patches().get(MISSING)),
+            op(org.patchcare.patching.application.PatchService.class, "work", ANY_ROLE, s -> s.patches().work(MISSING)),
+            op(org.patchcare.patching.application.PatchService.class, "list", ANY_ROLE,
+                    s -> s.patches().list(org.patchcare.patching.application.PatchFilter.all(), PageRequest.first(1))),
+            op(org.patchcare.patching.application.PatchService.class, "count", ANY_ROLE,
+                    s -> s.patches().count(org.patchcare.patching.application.PatchFilter.all())));
+
+    /** issue 6, exposure report: a report of a department that does not exist. */
+    private static org.patchcare.reporting.application.ReportViews.ReportRequest missingReport() {
+        return new org.patchcare.reporting.application.ReportViews.ReportRequest(
+                org.patchcare.reporting.application.ReportViews.ScopeKind.DEPARTMENT, MISSING);
+    }
 
     /** A change request that fails validation once the caller got past the role check. */
     private static ChangeRequestCommand emptyRequest() {
@@ -417,7 +499,15 @@ public final class ServiceMatrix {
             org.patchcare.downtime.application.BlackoutService.class,
             org.patchcare.downtime.application.RedundancyGroupService.class,
 
-            ChangeRequestService.class, DowntimeJobService.class);
+            ChangeRequestService.class, DowntimeJobService.class,
+
+            // metrics (issue 6)
+            MetricsService.class,
+            // issue 6, exposure report
+            org.patchcare.reporting.application.ExposureReportService.class,
+
+            // patch execution (issue 6)
+            org.patchcare.patching.application.PatchService.class);
 
     private ServiceMatrix() {
     }

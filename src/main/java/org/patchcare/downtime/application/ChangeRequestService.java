@@ -270,10 +270,12 @@ public class ChangeRequestService {
             if (s == ChangeRequestStatus.APPROVED) out.add("schedule");
             if (s == ChangeRequestStatus.SCHEDULED) out.add("start");
             if (s == ChangeRequestStatus.IN_PROGRESS) {
-                out.add("complete");
-                out.add("fail");
+                if (deviceWorkRefuses(cr, ChangeRequestStatus.COMPLETED, false) == null) out.add("complete");
+                if (deviceWorkRefuses(cr, ChangeRequestStatus.FAILED, false) == null) out.add("fail");
             }
-            if (s == ChangeRequestStatus.FAILED) out.add("roll-back");
+            if (s == ChangeRequestStatus.FAILED && deviceWorkRefuses(cr, ChangeRequestStatus.ROLLED_BACK, false) == null) {
+                out.add("roll-back");
+            }
         }
         if (s.canBecome(ChangeRequestStatus.CANCELLED) && (ownerOrSecurity || currentUser.hasRole(Roles.ADMIN))) {
             out.add("cancel");
@@ -594,6 +596,7 @@ public class ChangeRequestService {
         if (!cr.getStatus().canBecome(to)) {
             throw new org.patchcare.downtime.domain.IllegalTransitionException(cr.getStatus(), to);
         }
+        requireDeviceWorkAllows(cr, to);
         if (check != null) {
             check.accept(cr);
         }
@@ -621,6 +624,60 @@ public class ChangeRequestService {
                     + " cancelled by " + me(), comment));
         }
         return get(cr.getPublicId());
+    }
+
+    /**
+     * The request's end must agree with the work on its devices (patch records, docs/patching.md): it completes only
+     * when no device is still being worked on or failed; it fails by hand only when no device is being worked on
+     * (otherwise the failure is recorded on the device, which then gets its rollback record) or when a device's work
+     * failed; it is rolled back only when every failed device has its rollback record and none is still being worked
+     * on. Requests without device work are not affected.
+     */
+    private void requireDeviceWorkAllows(ChangeRequest cr, ChangeRequestStatus to) {
+        String refusal = deviceWorkRefuses(cr, to, true);
+        if (refusal != null) {
+            throw new org.patchcare.shared.domain.DomainException(refusal);
+        }
+    }
+
+    /**
+     * Why the work on the request's devices does not allow the move now, or null when it does. Before a move the rows
+     * are read with a lock ({@code lock}): a locking read sees what another transaction committed meanwhile also under
+     * MariaDB's repeatable read, where a plain read would see this transaction's older snapshot.
+     */
+    private String deviceWorkRefuses(ChangeRequest cr, ChangeRequestStatus to, boolean lock) {
+        if (cr.getId() == null || (to != ChangeRequestStatus.COMPLETED && to != ChangeRequestStatus.FAILED
+                && to != ChangeRequestStatus.ROLLED_BACK)) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT asset_tag, status FROM patch_record WHERE change_request_id "
+                + "= ?1 ORDER BY id" + (lock ? " FOR UPDATE" : "")).setParameter(1, cr.getId()).getResultList();
+        List<String> open = rows.stream().filter(r -> "IN_PROGRESS".equals(r[1]) || "RECORDED".equals(r[1]))
+                .map(r -> (String) r[0]).sorted().toList();
+        List<String> failed = rows.stream().filter(r -> "FAILED".equals(r[1])).map(r -> (String) r[0]).sorted()
+                .toList();
+        String ref = cr.getReference();
+        if (to == ChangeRequestStatus.COMPLETED && !open.isEmpty()) {
+            return ref + " cannot be completed while " + String.join(", ", open) + (open.size() == 1 ? " is" : " are")
+                    + " still out of service for patch work: verify the work on each device (or record it as failed "
+                    + "and roll it back) first.";
+        }
+        if (to == ChangeRequestStatus.COMPLETED && !failed.isEmpty()) {
+            return ref + " cannot be completed: the patch of " + String.join(", ", failed) + " failed; record its "
+                    + "rollback on the device.";
+        }
+        if (to == ChangeRequestStatus.FAILED && !open.isEmpty() && failed.isEmpty()) {
+            return "Work on " + String.join(", ", open) + " is still open: record the failed result on the device, so "
+                    + "it gets its rollback record; " + ref + " then fails by itself.";
+        }
+        if (to == ChangeRequestStatus.ROLLED_BACK && (!open.isEmpty() || !failed.isEmpty())) {
+            List<String> waiting = new ArrayList<>(failed);
+            waiting.addAll(open);
+            return ref + " is rolled back once every device is: " + String.join(", ", waiting) + " still "
+                    + (waiting.size() == 1 ? "waits" : "wait") + " for a rollback record or verification on the device.";
+        }
+        return null;
     }
 
     private void requireNoConflictsOr(ChangeRequest cr, String override, String action) {

@@ -107,12 +107,7 @@ public class DowntimeFacts {
 
     /** The departments a user is assigned to. */
     public Set<Long> departmentsOf(String username) {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT ud.department_id FROM app_user_department ud "
-                + "JOIN app_user u ON u.id = ud.user_id WHERE u.username = ?1").setParameter(1, username).getResultList();
-        Set<Long> out = new HashSet<>();
-        ids.forEach(id -> out.add(((Number) id).longValue()));
-        return out;
+        return org.patchcare.shared.persistence.UserDepartments.of(em, username);
     }
 
     /** The roles of an enabled user; empty when the user is unknown or disabled. */

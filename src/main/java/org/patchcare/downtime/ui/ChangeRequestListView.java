@@ -20,7 +20,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,19 +41,26 @@ import org.patchcare.shared.ui.MainLayout;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every change request, newest first, paged through {@link ChangeRequestService#list}: its state, emergency and
  * needs-review flags, devices and first window. Filters by state, department and text; a click opens the request.
+ * The state and department filters can come from the URL, e.g. {@code change-requests?status=SUBMITTED&department=ICU}
+ * from the operations dashboard (see {@link #link}); unknown values are ignored.
  */
 @Route(value = "change-requests", layout = MainLayout.class)
 @PageTitle("Change requests · PatchCare")
 @RolesAllowed({Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER, Roles.IT_SECURITY, Roles.ADMIN})
-public class ChangeRequestListView extends VerticalLayout {
+public class ChangeRequestListView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String P_STATUS = "status";
+    static final String P_DEPARTMENT = "department";
 
     private final ChangeRequestService service;
     final Grid<ChangeRequestSummary> grid = new Grid<>(ChangeRequestSummary.class, false);
@@ -130,6 +140,51 @@ public class ChangeRequestListView extends VerticalLayout {
     private void filterChanged() {
         filter = readFilter();
         refresh();
+    }
+
+    /** Takes the state(s) and department from the URL; a stale or mistyped link shows the unfiltered list. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        apply(event.getLocation().getQueryParameters());
+    }
+
+    void apply(QueryParameters query) {
+        Map<String, List<String>> p = query.getParameters();
+        Set<ChangeRequestStatus> states = p.getOrDefault(P_STATUS, List.of()).stream()
+                .flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
+                .flatMap(v -> Arrays.stream(ChangeRequestStatus.values()).filter(s -> s.name().equalsIgnoreCase(v)))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ChangeRequestStatus.class)));
+        if (!states.isEmpty()) {
+            status.setValue(states);
+        }
+        List<String> dep = p.getOrDefault(P_DEPARTMENT, List.of());
+        if (!dep.isEmpty()) {
+            department.getListDataView().getItems().filter(d -> d.code().equalsIgnoreCase(dep.getFirst().strip()))
+                    .findFirst().ifPresent(department::setValue);
+        }
+    }
+
+    /** The requests waiting for approvals (submitted), of one department or (null) all, e.g. from a dashboard. */
+    public static String linkAwaitingApproval(String departmentCode) {
+        return link(Set.of(ChangeRequestStatus.SUBMITTED), departmentCode);
+    }
+
+    /** One department's requests in any state. */
+    public static String linkToDepartment(String departmentCode) {
+        return link(null, departmentCode);
+    }
+
+    /** The link to the list showing these states of one department (both optional). */
+    static String link(Set<ChangeRequestStatus> states, String departmentCode) {
+        Map<String, String> p = new LinkedHashMap<>();
+        if (states != null && !states.isEmpty()) {
+            p.put(P_STATUS, states.stream().sorted().map(Enum::name).collect(Collectors.joining(",")));
+        }
+        if (departmentCode != null && !departmentCode.isBlank()) {
+            p.put(P_DEPARTMENT, departmentCode.strip());
+        }
+        String q = QueryParameters.simple(p).getQueryString();
+        return q.isEmpty() ? "change-requests" : "change-requests?" + q;
     }
 
     ChangeRequestFilter readFilter() {

@@ -29,6 +29,8 @@ import org.patchcare.downtime.domain.ApprovalStatus;
 import org.patchcare.inventory.ui.Caller;
 import org.patchcare.inventory.ui.Notices;
 import org.patchcare.inventory.ui.ReadOnlyField;
+import org.patchcare.patching.application.PatchService;
+import org.patchcare.patching.ui.PatchWorkPanel;
 import org.patchcare.shared.domain.NotFoundException;
 import org.patchcare.shared.domain.Roles;
 import org.patchcare.shared.ui.MainLayout;
@@ -51,13 +53,15 @@ public class ChangeRequestView extends VerticalLayout implements BeforeEnterObse
     public static final String ID = "id";
 
     private final ChangeRequestService service;
+    private final PatchService patches;
     private String title = "Change request · PatchCare";
     private ChangeRequestDetails shown;
     final HorizontalLayout actions = new HorizontalLayout();
 
     @Inject
-    public ChangeRequestView(ChangeRequestService service) {
+    public ChangeRequestView(ChangeRequestService service, PatchService patches) {
         this.service = service;
+        this.patches = patches;
         setMaxWidth("90em");
         setId("change-request");
     }
@@ -117,12 +121,24 @@ public class ChangeRequestView extends VerticalLayout implements BeforeEnterObse
         }
         add(section("What will be done"), fields(d));
         add(section("Devices"), devices(d));
+        if (showsDeviceWork(d)) {
+            add(section("Work on the devices"), new PatchWorkPanel(patches, d.summary().id(),
+                    DowntimeFormats.zone(DowntimeFormats.zoneOf(d)), this::reload));
+        }
         if (!d.exposures().isEmpty()) {
             add(section("Vulnerabilities it resolves"), exposures(d));
         }
         add(section("Downtime windows"), windows(d));
         add(section("Approvals"), approvals(d, zoneOf));
         add(section("History"), history(d));
+    }
+
+    /** The device-by-device work shows from scheduling on: where each device stands, and its buttons. */
+    private static boolean showsDeviceWork(ChangeRequestDetails d) {
+        return switch (d.summary().status()) {
+            case SCHEDULED, IN_PROGRESS, COMPLETED, FAILED, ROLLED_BACK -> !d.devices().isEmpty();
+            default -> false;
+        };
     }
 
     private static Component back() {
@@ -144,6 +160,9 @@ public class ChangeRequestView extends VerticalLayout implements BeforeEnterObse
         actions.setId("cr-actions");
         actions.getStyle().set("flex-wrap", "wrap");
         for (RequestAction a : allowed(d)) {
+            if (a == RequestAction.START && showsDeviceWork(d)) {
+                continue; // the work starts device by device, in "Work on the devices" (docs/patching.md)
+            }
             Button b = new Button(a.label(), e -> act(a));
             b.setId("action-" + a.key());
             if (a == RequestAction.APPROVE || a == RequestAction.SUBMIT || a == RequestAction.SCHEDULE) {

@@ -324,6 +324,59 @@ public class DeviceService {
         return lifecycle(d, before, type, null, null, comment);
     }
 
+    /**
+     * Patch work on the device begins (called by patch execution): a device in service goes out of service with the
+     * comment as the reason ("planned downtime for CR-…"); one already out of service or in repair stays as it is.
+     * Biomed and IT security carry out patches, so both may call it.
+     */
+    @RolesAllowed({Roles.BIOMED_TECH, Roles.IT_SECURITY})
+    public DeviceDetails startPatchWork(String assetTag, String comment) {
+        Device d = find(assetTag);
+        d.requireNotRetired("patch it");
+        if (d.getStatus() != DeviceStatus.IN_SERVICE) {
+            return details(d);
+        }
+        Snapshot before = snapshot(d);
+        DeviceStatus from = d.getStatus();
+        d.takeOutOfService(false);
+        return lifecycle(d, before, DeviceEventType.TAKEN_OUT_OF_SERVICE, from.label(), d.getStatus().label(), comment);
+    }
+
+    /**
+     * Patch work on the device ended (called by patch execution): {@code newVersion} (null: unchanged) becomes its
+     * software version, recorded as a SOFTWARE_CHANGED lifecycle event that re-runs matching ({@link DeviceChanged});
+     * with {@code backInService} a device out of service returns to service. One audit entry for both.
+     */
+    @RolesAllowed({Roles.BIOMED_TECH, Roles.IT_SECURITY})
+    public DeviceDetails finishPatchWork(String assetTag, String newVersion, boolean backInService, String comment) {
+        Device d = find(assetTag);
+        d.requireNotRetired("record patch work on it");
+        Snapshot before = snapshot(d);
+        String oldVersion = d.getSoftwareVersion();
+        boolean software = newVersion != null && !newVersion.isBlank() && !newVersion.strip().equals(oldVersion);
+        if (software) {
+            d.setSoftwareVersion(newVersion.strip());
+            event(d, DeviceEventType.SOFTWARE_CHANGED, oldVersion, d.getSoftwareVersion(), comment);
+        }
+        if (backInService && d.getStatus() == DeviceStatus.OUT_OF_SERVICE) {
+            d.returnToService();
+            event(d, DeviceEventType.RETURNED_TO_SERVICE, DeviceStatus.OUT_OF_SERVICE.label(), d.getStatus().label(),
+                    comment);
+        }
+        Snapshot after = snapshot(d);
+        if (before.diff(after).isEmpty()) {
+            return details(d);
+        }
+        d.touch(currentUser.username(), clock.instant());
+        audit.changed(AUDIT_TYPE, d.getAssetTag(), before, after, comment);
+        contextChanged(d, before, after);
+        if (software) {
+            deviceChanged.fire(new DeviceChanged(d.getId(), d.getAssetTag()));
+        }
+        flush(d.getAssetTag());
+        return details(d);
+    }
+
     // ---- lifecycle overview ----------------------------------------------------------------
 
     /** Devices per department (or model) and support status, for the lifecycle overview. Retired devices are left out. */

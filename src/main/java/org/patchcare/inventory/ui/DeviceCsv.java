@@ -50,13 +50,7 @@ public final class DeviceCsv implements Closeable, Flushable {
     }
 
     static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+        return org.patchcare.shared.io.CsvCells.defuse(value);
     }
 
     private static String date(LocalDate d) {

@@ -45,7 +45,10 @@ import org.patchcare.inventory.application.OrganisationViews.DepartmentView;
 import org.patchcare.inventory.application.OrganisationViews.LocationView;
 import org.patchcare.inventory.domain.DeviceEventType;
 import org.patchcare.inventory.domain.DeviceStatus;
+import org.patchcare.patching.application.PatchService;
+import org.patchcare.patching.ui.DevicePatchRecords;
 import org.patchcare.shared.domain.ConflictException;
+import org.patchcare.shared.domain.Roles;
 import org.patchcare.shared.domain.NotFoundException;
 import org.patchcare.shared.ui.MainLayout;
 
@@ -73,6 +76,8 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
     private final VerticalLayout exposures = new VerticalLayout();
     private final ExposureService exposureService;
     private final RiskService risk;
+    private final PatchService patches;
+    private final VerticalLayout patchTab = new VerticalLayout();
     private DeviceDetails device;
     private String assetTag = "";
 
@@ -82,6 +87,7 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
     final Button returnToService = action("Return to service", "action-return", VaadinIcon.CHECK_CIRCLE);
     final Button retire = action("Retire", "action-retire", VaadinIcon.ARCHIVE);
     final Button maintenance = action("Record maintenance", "action-maintenance", VaadinIcon.WRENCH);
+    final Button unplanned = action("Record unplanned work…", "action-unplanned-work", VaadinIcon.TOOLS);
 
     /** One changed field of one audit entry: the history grid shows one line per field. */
     record HistoryRow(AuditRecord entry, String field, String from, String to) {
@@ -96,8 +102,9 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
 
     @Inject
     public DeviceDetailView(DeviceService devices, AuditService audit, OrganisationService organisation,
-                            ExposureService exposureService, RiskService risk) {
+                            ExposureService exposureService, RiskService risk, PatchService patches) {
         this.exposureService = exposureService;
+        this.patches = patches;
         this.risk = risk;
         this.devices = devices;
         this.audit = audit;
@@ -125,6 +132,14 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
             retire.addClickListener(e -> openRetire());
             maintenance.addClickListener(e -> openMaintenance());
         }
+        if (Caller.hasRole(Roles.BIOMED_TECH) || Caller.hasRole(Roles.IT_SECURITY)) {
+            actions.add(unplanned);
+            unplanned.addClickListener(e -> DevicePatchRecords.openUnplanned(patches, device.assetTag(),
+                    device.softwareVersion(), zone(), java.time.Clock.systemUTC(), () -> {
+                        load();
+                        showPatches();
+                    }));
+        }
 
         timeline.setId("device-timeline");
         timeline.addClassName("pc-timeline");
@@ -147,6 +162,8 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
         historyTab.setId("tab-history");
         Tab exposuresTab = tabs.add("Exposures", exposures);
         exposuresTab.setId("tab-exposures");
+        Tab patchesTab = tabs.add("Patches", patchTab);
+        patchesTab.setId("tab-patches");
         tabs.setWidthFull();
         tabs.addSelectedChangeListener(e -> {
             if (device != null && e.getSelectedTab() == historyTab) {
@@ -155,6 +172,8 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
                 showTimeline();
             } else if (device != null && e.getSelectedTab() == exposuresTab) {
                 showExposures();
+            } else if (device != null && e.getSelectedTab() == patchesTab) {
+                showPatches();
             }
         });
 
@@ -197,6 +216,7 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
         returnToService.setEnabled(device.status() == DeviceStatus.OUT_OF_SERVICE || device.status() == DeviceStatus.IN_REPAIR);
         retire.setEnabled(!retired);
         maintenance.setEnabled(!retired);
+        unplanned.setEnabled(!retired);
         showOverview();
         showTimeline();
         if (tabs.getSelectedIndex() == 2) {
@@ -292,6 +312,19 @@ public class DeviceDetailView extends VerticalLayout implements BeforeEnterObser
             // a clinical manager sees the risk of their own departments' devices only
         }
         exposures.add(ExposureGrid.create(list, false, exposureService, this::showExposures));
+    }
+
+    /** The patch records of this device (from the patching context). */
+    private void showPatches() {
+        patchTab.removeAll();
+        patchTab.setPadding(false);
+        patchTab.add(new DevicePatchRecords(patches, device.assetTag(), zone()));
+    }
+
+    /** The device's facility's time zone, for the times the person reads and enters. */
+    private java.time.ZoneId zone() {
+        return organisation.facilities().stream().filter(f -> f.code().equals(device.facilityCode())).findFirst()
+                .map(f -> java.time.ZoneId.of(f.timeZone())).orElse(java.time.ZoneOffset.UTC);
     }
 
     private void showTimeline() {

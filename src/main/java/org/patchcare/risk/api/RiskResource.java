@@ -73,12 +73,14 @@ public class RiskResource {
                            @Parameter(description = "NONE, PUBLIC_POC or ACTIVE") @QueryParam("exploitation") String exploitation,
                            @Parameter(description = "true: only past their due date") @QueryParam("overdue") String overdue,
                            @Parameter(description = "true: include accepted risks") @QueryParam("accepted") String accepted,
-                           @Parameter(description = "asset tag or CVE id") @QueryParam("q") String q) {
+                           @Parameter(description = "asset tag or CVE id") @QueryParam("q") String q,
+                           @Parameter(description = "true: only those due within the next seven days (not yet overdue)")
+                           @QueryParam("dueWithinWeek") String dueWithinWeek) {
         int first = QueryParams.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
         int size = QueryParams.integer("limit", limit, 50, 1, PageRequest.MAX_LIMIT);
         QueueFilter f = new QueueFilter(QueryParams.text(outcome), QueryParams.text(department),
                 QueryParams.text(exploitation), QueryParams.bool("overdue", overdue), QueryParams.bool("accepted", accepted),
-                QueryParams.text(q));
+                QueryParams.text(q), QueryParams.bool("dueWithinWeek", dueWithinWeek));
         return new QueuePage(risk.queue(f, new PageRequest(first, size, null, true)), first, size, risk.queueCount(f));
     }
 

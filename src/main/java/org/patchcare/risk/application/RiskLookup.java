@@ -149,11 +149,6 @@ public class RiskLookup {
 
     /** The departments a user is assigned to (clinical managers: the ones they decide for). */
     public Set<Long> departmentsOf(String username) {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT ud.department_id FROM app_user_department ud "
-                + "JOIN app_user u ON u.id = ud.user_id WHERE u.username = ?1").setParameter(1, username).getResultList();
-        Set<Long> out = new HashSet<>();
-        ids.forEach(id -> out.add(((Number) id).longValue()));
-        return out;
+        return org.patchcare.shared.persistence.UserDepartments.of(em, username);
     }
 }

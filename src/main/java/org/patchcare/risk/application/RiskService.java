@@ -164,6 +164,13 @@ public class RiskService {
             sql.append(" AND x.due_at < ?").append(params.size() + 1);
             params.add(Timestamp.from(clock.instant()));
         }
+        if (Boolean.TRUE.equals(f.dueWithinWeek())) {
+            // not yet due, due within the next seven days (the operations dashboard's "due within 7 days")
+            sql.append(" AND x.due_at >= ?").append(params.size() + 1).append(" AND x.due_at < ?")
+                    .append(params.size() + 2);
+            params.add(Timestamp.from(clock.instant()));
+            params.add(Timestamp.from(clock.instant().plus(java.time.Duration.ofDays(7))));
+        }
         if (notBlank(f.search())) {
             String s = f.search().strip();
             sql.append(" AND (d.asset_tag = ?").append(params.size() + 1).append(" OR e.cve = ?").append(params.size() + 2)

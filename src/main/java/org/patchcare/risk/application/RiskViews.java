@@ -21,7 +21,13 @@ public final class RiskViews {
      * @param search          asset tag or CVE id (exact)
      */
     public record QueueFilter(String outcome, String department, String exploitation, Boolean overdueOnly,
-                              Boolean includeAccepted, String search) {
+                              Boolean includeAccepted, String search, Boolean dueWithinWeek) {
+        /** Without the "due within seven days" filter. */
+        public QueueFilter(String outcome, String department, String exploitation, Boolean overdueOnly,
+                           Boolean includeAccepted, String search) {
+            this(outcome, department, exploitation, overdueOnly, includeAccepted, search, null);
+        }
+
         public static QueueFilter none() {
             return new QueueFilter(null, null, null, null, null, null);
         }

@@ -14,7 +14,36 @@ import java.util.regex.Pattern;
 public final class SsvcEvaluator {
 
     /** Weights of the exposure score; they sum to 100. */
-    static final int W_EXPLOITATION = 30, W_EXPOSURE = 20, W_AUTOMATABLE = 10, W_HUMAN = 25, W_CVSS = 10, W_EPSS = 5;
+    public static final int W_EXPLOITATION = 30, W_EXPOSURE = 20, W_AUTOMATABLE = 10, W_HUMAN = 25, W_CVSS = 10, W_EPSS = 5;
+    public static final int MAX_SCORE = 100;
+
+    // The points of each factor: decide() adds them up, and the exposure report prints its formula from them.
+
+    public static int points(Exploitation e) {
+        return W_EXPLOITATION * e.ordinal() / 2;
+    }
+
+    public static int points(SystemExposure e) {
+        return W_EXPOSURE * e.ordinal() / 2;
+    }
+
+    public static int points(Automatable a) {
+        return W_AUTOMATABLE * a.ordinal();
+    }
+
+    public static int points(HumanImpact h) {
+        return Math.round(W_HUMAN * h.ordinal() / 3f);
+    }
+
+    /** CVSS base score (capped at 10) scaled to {@link #W_CVSS} points, rounded; 0 when unknown. */
+    public static int cvssPoints(Double cvss) {
+        return cvss == null ? 0 : (int) Math.round(W_CVSS * Math.min(10, cvss) / 10.0);
+    }
+
+    /** EPSS probability (0..1) times {@link #W_EPSS}, rounded; 0 when unknown. */
+    public static int epssPoints(Double epss) {
+        return epss == null ? 0 : (int) Math.round(W_EPSS * epss);
+    }
 
     private static final Pattern ACTIVE = Pattern.compile(
             "exploited in the wild|actively exploited|active exploitation|known to be exploited|under active attack");
@@ -56,14 +85,9 @@ public final class SsvcEvaluator {
         human = override(f, DecisionPoint.HUMAN_IMPACT, HumanImpact.class, human);
 
         Outcome outcome = SsvcTables.outcome(exploitation.value, exposure.value, automatable.value, human.value);
-        int[] parts = {
-                W_EXPLOITATION * exploitation.value.ordinal() / 2,
-                W_EXPOSURE * exposure.value.ordinal() / 2,
-                W_AUTOMATABLE * automatable.value.ordinal(),
-                Math.round(W_HUMAN * human.value.ordinal() / 3f),
-                f.cvssScore() == null ? 0 : (int) Math.round(W_CVSS * Math.min(10, f.cvssScore()) / 10.0),
-                f.epss() == null ? 0 : (int) Math.round(W_EPSS * f.epss())};
-        int score = Math.min(100, parts[0] + parts[1] + parts[2] + parts[3] + parts[4] + parts[5]);
+        int[] parts = {points(exploitation.value), points(exposure.value), points(automatable.value),
+                points(human.value), cvssPoints(f.cvssScore()), epssPoints(f.epss())};
+        int score = Math.min(MAX_SCORE, parts[0] + parts[1] + parts[2] + parts[3] + parts[4] + parts[5]);
         String factors = "exploitation " + exploitation.value.label() + " +" + parts[0]
                 + "; system exposure " + exposure.value.label() + " +" + parts[1]
                 + "; automatable " + automatable.value.label() + " +" + parts[2]

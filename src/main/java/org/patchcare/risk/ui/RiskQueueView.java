@@ -70,6 +70,7 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
     static final String P_DEPARTMENT = "department";
     static final String P_EXPLOITATION = "exploitation";
     static final String P_OVERDUE = "overdue";
+    static final String P_DUE_WEEK = "dueWithinWeek";
     static final String P_ACCEPTED = "accepted";
     static final String P_SEARCH = "q";
 
@@ -81,6 +82,7 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
     final ComboBox<DepartmentView> department = new ComboBox<>("Department");
     final Select<String> exploitation = new Select<>();
     final Checkbox overdueOnly = new Checkbox("Overdue only");
+    final Checkbox dueWithinWeek = new Checkbox("Due within 7 days");
     final Checkbox includeAccepted = new Checkbox("Include accepted risks");
     final TextField search = new TextField("Asset tag or CVE");
     final Button attachControl = new Button("Attach control…", VaadinIcon.SHIELD.create());
@@ -139,6 +141,7 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
         exploitation.setTooltipText(RiskFormats.question(DecisionPoint.EXPLOITATION.name()));
         exploitation.setWidth("10em");
         overdueOnly.setId("filter-overdue");
+        dueWithinWeek.setId("filter-due-week");
         includeAccepted.setId("filter-accepted");
         includeAccepted.setTooltipText("Also show exposures whose risk a clinical manager and IT security accepted "
                 + "for a while (hidden by default).");
@@ -148,7 +151,7 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("16em");
-        for (HasValue<?, ?> f : List.<HasValue<?, ?>>of(outcome, department, exploitation, overdueOnly,
+        for (HasValue<?, ?> f : List.<HasValue<?, ?>>of(outcome, department, exploitation, overdueOnly, dueWithinWeek,
                 includeAccepted, search)) {
             f.addValueChangeListener(e -> {
                 if (!applying) {
@@ -156,7 +159,8 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
                 }
             });
         }
-        FlexLayout row = new FlexLayout(outcome, department, exploitation, search, overdueOnly, includeAccepted);
+        FlexLayout row = new FlexLayout(outcome, department, exploitation, search, overdueOnly, dueWithinWeek,
+                includeAccepted);
         row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
@@ -174,7 +178,8 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
     QueueFilter readFilter() {
         return new QueueFilter(blank(outcome.getValue()), department.getValue() == null ? null : department.getValue().code(),
                 blank(exploitation.getValue()), overdueOnly.getValue() ? Boolean.TRUE : null,
-                includeAccepted.getValue() ? Boolean.TRUE : null, blank(search.getValue()));
+                includeAccepted.getValue() ? Boolean.TRUE : null, blank(search.getValue()),
+                dueWithinWeek.getValue() ? Boolean.TRUE : null);
     }
 
     /** Takes the filter from the URL (e.g. {@code risk?department=ICU&outcome=IMMEDIATE}); unknown values are ignored. */
@@ -189,6 +194,7 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
             department.setValue(dep == null ? null : department.getListDataView().getItems()
                     .filter(d -> d.code().equalsIgnoreCase(dep)).findFirst().orElse(null));
             overdueOnly.setValue("true".equalsIgnoreCase(single(p, P_OVERDUE)));
+            dueWithinWeek.setValue("true".equalsIgnoreCase(single(p, P_DUE_WEEK)));
             includeAccepted.setValue("true".equalsIgnoreCase(single(p, P_ACCEPTED)));
             String q = single(p, P_SEARCH);
             search.setValue(q == null ? "" : q);
@@ -210,8 +216,15 @@ public class RiskQueueView extends VerticalLayout implements BeforeEnterObserver
         put(p, P_EXPLOITATION, f.exploitation());
         put(p, P_OVERDUE, Boolean.TRUE.equals(f.overdueOnly()) ? "true" : null);
         put(p, P_ACCEPTED, Boolean.TRUE.equals(f.includeAccepted()) ? "true" : null);
+        put(p, P_DUE_WEEK, Boolean.TRUE.equals(f.dueWithinWeek()) ? "true" : null);
         put(p, P_SEARCH, f.search());
         return QueryParameters.simple(p);
+    }
+
+    /** The link to the queue showing this filter, e.g. {@code risk?department=ICU&overdue=true}. */
+    public static String link(QueueFilter f) {
+        String q = toQuery(f).getQueryString();
+        return q.isEmpty() ? "risk" : "risk?" + q;
     }
 
     /** The link to the queue showing one department, e.g. {@code risk?department=ICU}. */

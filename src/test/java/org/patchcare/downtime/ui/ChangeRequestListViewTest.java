@@ -2,6 +2,7 @@ package org.patchcare.downtime.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,6 +79,24 @@ class ChangeRequestListViewTest {
         view.text.setValue(" firmware ");
         assertThat(fake.filters.getLast()).isEqualTo(new ChangeRequestFilter(
                 Set.of(ChangeRequestStatus.SUBMITTED, ChangeRequestStatus.APPROVED), "ICU", null, "firmware"));
+    }
+
+    @Test
+    void a_link_with_states_and_a_department_opens_the_list_filtered_and_a_stale_one_unfiltered() {
+        String link = ChangeRequestListView.link(Set.of(ChangeRequestStatus.SUBMITTED, ChangeRequestStatus.APPROVED),
+                "ICU");
+        assertThat(link).startsWith("change-requests?");
+        ChangeRequestListView view = open();
+        view.apply(QueryParameters.fromString(link.substring(link.indexOf('?') + 1)));
+        assertThat(fake.filters.getLast()).isEqualTo(new ChangeRequestFilter(
+                Set.of(ChangeRequestStatus.SUBMITTED, ChangeRequestStatus.APPROVED), "ICU", null, null));
+
+        ChangeRequestListView stale = open();
+        stale.apply(QueryParameters.fromString("status=NO_SUCH_STATE&department=GONE"));
+        assertThat(stale.readFilter()).isEqualTo(ChangeRequestFilter.all());
+        assertThat(ChangeRequestListView.linkToDepartment(null)).isEqualTo("change-requests");
+        assertThat(ChangeRequestListView.linkAwaitingApproval("ED"))
+                .isIn("change-requests?status=SUBMITTED&department=ED", "change-requests?department=ED&status=SUBMITTED");
     }
 
     @Test

@@ -35,7 +35,7 @@ class ChangeRequestViewTest {
 
     private void open(ChangeRequestDetailsBuilder b) {
         fake.details = b.build();
-        view = new ChangeRequestView(fake.service);
+        view = new ChangeRequestView(fake.service, new org.patchcare.patching.ui.FakePatches("BME-0001", "BME-0002").service);
         UI.getCurrent().add(view);
         view.show(fake.details);
     }
@@ -187,5 +187,17 @@ class ChangeRequestViewTest {
         assertThat(buttonIds()).containsExactly("action-edit", "action-submit");
         assertThat(_find(view, Button.class, s -> s.withId("action-approve"))).isEmpty();
         assertThat(ChangeRequestFormView.editLink("cr-1")).isEqualTo("change-requests/cr-1/edit");
+    }
+
+    @Test
+    void a_scheduled_request_shows_the_device_by_device_work_and_a_draft_does_not() {
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.SCHEDULED, Set.of("start")));
+        assertThat(_find(view, org.patchcare.patching.ui.PatchWorkPanel.class)).hasSize(1);
+        assertThat(_find(view, Button.class, s -> s.withId("start-BME-0001"))).hasSize(1);
+        assertThat(buttonIds()).as("the work starts device by device, not for the whole request")
+                .doesNotContain("action-start");
+
+        open(() -> FakeChangeRequests.details(ChangeRequestStatus.DRAFT, Set.of("edit")));
+        assertThat(_find(view, org.patchcare.patching.ui.PatchWorkPanel.class)).isEmpty();
     }
 }

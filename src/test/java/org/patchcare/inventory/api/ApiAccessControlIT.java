@@ -212,7 +212,82 @@ class ApiAccessControlIT {
             changeRequest("complete", REQUESTERS, "IN_PROGRESS", true, ""),
             changeRequest("fail", REQUESTERS, "IN_PROGRESS", true, ""),
             changeRequest("roll-back", REQUESTERS, "FAILED", true, ""),
-            changeRequest("cancel", Set.of(Roles.IT_SECURITY, Roles.BIOMED_TECH, Roles.ADMIN), "DRAFT", true, ""));
+            changeRequest("cancel", Set.of(Roles.IT_SECURITY, Roles.BIOMED_TECH, Roles.ADMIN), "DRAFT", true, ""),
+
+            // metrics (issue 6): every read for everyone (clinical managers see their own departments), JSON and CSV;
+            // one exposure's chain after a refresh of the timeline; the refresh itself for IT security and admins
+            read("/metrics/headline"),
+            read("/metrics/time-to-patch?groupBy=OUTCOME"),
+            read("/metrics/time-to-patch?groupBy=QUARTER&format=csv"),
+            read("/metrics/lags?groupBy=MANUFACTURER"),
+            read("/metrics/time-to-patch/trend"),
+            read("/metrics/burn-down?from=2026-01-01&to=2026-01-31"),
+            read("/metrics/score-trend"),
+            read("/metrics/overdue?groupBy=DEVICE_TYPE"),
+            read("/metrics/top-devices?limit=5"),
+            read("/metrics/unsupported"),
+            read("/metrics/operations"),
+            read("/metrics/exposures?limit=5&format=csv"),
+            risk("GET", "/metrics/exposures/{exposure}", EVERYONE, u -> {
+                assertThat(Api.post("/metrics/refresh", ADMIN, "").status()).isEqualTo(200);
+                return shared();
+            }),
+            new Endpoint("POST", "/metrics/refresh", CONTROL_EDITORS, null, d -> ""),
+
+
+            // issue 6, exposure report: everyone, for a department the demo manager is assigned to (ICU)
+            read("/reports/exposures?department=ICU&format=csv"),
+            read("/reports/exposures?facility=MAIN&format=pdf"),
+
+
+            // patch execution (issue 6): biomed and IT security do the work, everyone reads; each write gets a patch
+            // record (or a scheduled request) of its own
+            risk("GET", "/change-requests/{cr}/devices", EVERYONE, null),
+            risk("POST", "/change-requests/{cr}/devices/{tag}/start", REQUESTERS, u -> {
+                String tag = DowntimeFixtures.device("ICU");
+                return Map.of("{cr}", DowntimeFixtures.id(org.patchcare.patching.api.PatchFixtures.scheduled(u,
+                        List.of(tag))), "{tag}", tag, "body", "{}");
+            }),
+            risk("GET", "/patch-records", EVERYONE, u -> sharedPatch()),
+            risk("GET", "/patch-records?format=csv&device={tag}", EVERYONE, u -> sharedPatch()),
+            risk("GET", "/patch-records/{patch}", EVERYONE, u -> sharedPatch()),
+            risk("GET", "/patch-records/{patch}/attachments", EVERYONE, u -> sharedPatch()),
+            risk("GET", "/patch-records/{patch}/attachments/{attachment}", EVERYONE, u -> sharedPatch()),
+            risk("PUT", "/patch-records/{patch}/work", REQUESTERS, u -> {
+                JsonObject rec = org.patchcare.patching.api.PatchFixtures.started(u);
+                return Map.of("{patch}", rec.getString("id"), "body", org.patchcare.patching.api.PatchFixtures.work(
+                        rec.getInt("version"), "4.2.0", "SUCCESS", "access check"));
+            }),
+            risk("POST", "/patch-records/{patch}/verify", REQUESTERS, u -> {
+                JsonObject rec = org.patchcare.patching.api.PatchFixtures.recorded(u);
+                return Map.of("{patch}", rec.getString("id"), "body", "{\"version\":" + rec.getInt("version")
+                        + ",\"functionalCheck\":\"Self-test passed\",\"returnedToService\":true}");
+            }),
+            risk("POST", "/patch-records/{patch}/roll-back", REQUESTERS, u -> {
+                JsonObject rec = org.patchcare.patching.api.PatchFixtures.failed(u);
+                return Map.of("{patch}", rec.getString("id"), "body", "{\"version\":" + rec.getInt("version")
+                        + ",\"restored\":\"Firmware 4.1.0 reinstalled\"}");
+            }),
+            risk("POST", "/patch-records", REQUESTERS, u -> Map.of("body", org.patchcare.patching.api.PatchFixtures
+                    .unplanned(DowntimeFixtures.device("ICU"), "4.2.0", 1))),
+            risk("POST", "/patch-records/{patch}/attachments?fileName=report.json", REQUESTERS,
+                    u -> Map.of("{patch}", org.patchcare.patching.api.PatchFixtures.started(u).getString("id"),
+                            "body", "{\"report\":\"access check\"}")));
+
+    private static volatile Map<String, String> sharedPatch;
+
+    /** One patch record in progress (biomed's) with one attachment, for the reads. */
+    private static synchronized Map<String, String> sharedPatch() {
+        if (sharedPatch == null) {
+            JsonObject rec = org.patchcare.patching.api.PatchFixtures.started("biomed");
+            Reply up = org.patchcare.patching.api.PatchFixtures.upload("biomed", rec.getString("id"), "report.txt",
+                    "text/plain", "access check".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(up.status()).as(up.toString()).isEqualTo(201);
+            sharedPatch = Map.of("{patch}", rec.getString("id"), "{attachment}", up.json().getString("id"),
+                    "{tag}", rec.getString("assetTag"));
+        }
+        return sharedPatch;
+    }
 
     /**
      * An action on a change request brought to {@code state}; requested by the caller when {@code own} (and the caller

@@ -194,6 +194,18 @@ class RiskDecisionIT {
         assertThat(immediate.getJsonNumber("total").longValue()).isEqualTo(1);
         Reply bad = Api.get("/risk/queue?outcome=soon", "itsec");
         assertThat(bad.status()).isEqualTo(422);
+
+        // the operations dashboard's "due within 7 days": the immediate exposure is due in 72 hours, not yet overdue
+        List<JsonObject> dueSoon = Api.get("/risk/queue?limit=500&dueWithinWeek=true", "itsec").json()
+                .getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(dueSoon).anySatisfy(i -> assertThat(i.getString("exposureId")).isEqualTo(exposure));
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(dueSoon).allSatisfy(i -> {
+            assertThat(java.time.Instant.parse(i.getString("dueAt"))).isAfter(now.minusSeconds(60))
+                    .isBefore(now.plus(java.time.Duration.ofDays(7)));
+            assertThat(i.getBoolean("overdue")).isFalse();
+        });
+        assertThat(Api.get("/risk/queue?dueWithinWeek=sometimes", "itsec").status()).isEqualTo(422);
     }
 
     @Test

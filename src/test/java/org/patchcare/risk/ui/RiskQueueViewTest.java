@@ -159,6 +159,16 @@ class RiskQueueViewTest {
                 Map.entry("department", List.of("ICU")), Map.entry("overdue", List.of("true")),
                 Map.entry("q", List.of("BME-0001")));
         assertThat(RiskQueueView.linkToDepartment("ICU")).isEqualTo("risk?department=ICU");
+        assertThat(RiskQueueView.link(QueueFilter.none())).isEqualTo("risk");
+
+        view.overdueOnly.setValue(false);
+        view.dueWithinWeek.setValue(true);
+        assertThat(risk.filters.getLast().dueWithinWeek()).as("the 'due within 7 days' box reaches the service").isTrue();
+        assertThat(RiskQueueView.toQuery(risk.filters.getLast()).getParameters())
+                .containsEntry("dueWithinWeek", List.of("true")).doesNotContainKey("overdue");
+        assertThat(RiskQueueView.link(new QueueFilter(null, "ICU", null, true, null, null)))
+                .as("e.g. a department's overdue bar on a dashboard").isIn("risk?department=ICU&overdue=true",
+                        "risk?overdue=true&department=ICU");
     }
 
     static String text(Component c) {
