@@ -22,7 +22,7 @@ final class OwnMariaDb implements AutoCloseable {
     private Process process;
 
     OwnMariaDb(Path dir, int port) {
-        this.dir = dir;
+        this.dir = dir.toAbsolutePath();
         this.port = port;
     }
 
