@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,7 +60,10 @@ class DatabaseResilienceIT {
                 "PATCHCARE_DB_URL", db.jdbcUrl(DB),
                 "PATCHCARE_DB_USER", "patchcare",
                 "PATCHCARE_DB_PASSWORD", "unused-without-grant-tables",
-                "PATCHCARE_DEMO", "true"));
+                "PATCHCARE_DEMO", "true",
+                // the console as the Docker image has it: JSON lines instead of text
+                "PATCHCARE_LOG_CONSOLE_JSON", "true",
+                "PATCHCARE_LOG_CONSOLE_TEXT", "false"));
         double boot = server.start();
         System.out.printf("server ready after %.1f s%n", boot);
     }
@@ -184,6 +188,22 @@ class DatabaseResilienceIT {
 
     @Test
     @Order(3)
+    void theConsoleSpeaksJsonWhenAskedTo() throws Exception {
+        List<String> lines = Files.readAllLines(server.home().resolve("console.log"));
+        JsonObject started = null;
+        for (String line : lines) {
+            assertFalse(line.contains("INFO  [org.jboss.as] (Controller Boot Thread) WFLYSRV0025"), "a text line: " + line);
+            if (line.startsWith("{") && line.contains("WFLYSRV0025")) {
+                started = json(line);
+            }
+        }
+        assertTrue(started != null, "no JSON line saying the server started in the console");
+        assertEquals("patchcare", started.getString("service"));
+        assertEquals("org.jboss.as", started.getString("loggerName"));
+    }
+
+    @Test
+    @Order(4)
     void backupRestoresIntoAFreshDatabase() throws Exception {
         Path dump = WORK.resolve("backup.sql");
         Process p = db.tool("mariadb-dump", "--single-transaction", "--routines", "--triggers", "--hex-blob",

@@ -101,8 +101,8 @@ public final class ApiErrors {
         }
         if (PersistenceErrors.isConnectionFailure(t)) {
             return new Problem(DATABASE_UNAVAILABLE, "Database unavailable", 503,
-                    "PatchCare cannot reach its database at the moment. Try again in a minute; if this goes on, "
-                            + "tell the PatchCare administrators.", null, null);
+                    "The database is unavailable; PatchCare retries by itself - try again in a few seconds. "
+                            + "If this goes on, tell the PatchCare administrators.", null, null);
         }
         return internal(reference);
     }
