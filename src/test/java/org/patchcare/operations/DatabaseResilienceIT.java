@@ -10,6 +10,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.patchcare.it.Browsers;
+import org.patchcare.it.ItConfig;
 import org.patchcare.it.rest.DeviceCsv;
 import org.patchcare.shared.persistence.DatabaseMigrator;
 
@@ -92,7 +96,22 @@ class DatabaseResilienceIT {
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(200, server.get("/health/live", null).statusCode());
         assertEquals(5, devices("OUT-"));
+        // a clinical engineer at the screen, logged in before the outage
+        Playwright playwright = Playwright.create();
+        try {
+            Page page = Browsers.newPage(playwright, 1280, 800);
+            page.navigate(server.base() + "/login");
+            page.locator("vaadin-login-form input[name='username']").fill("biomed");
+            page.locator("vaadin-login-form input[name='password']").fill(ItConfig.password("biomed"));
+            page.locator("vaadin-login-form input[name='password']").press("Enter");
+            page.locator("#side-nav").waitFor();
+            outage(page);
+        } finally {
+            playwright.close();
+        }
+    }
 
+    private void outage(Page page) throws Exception {
         db.kill();
         databaseDown = true;
         long killed = System.nanoTime();
@@ -122,6 +141,11 @@ class DatabaseResilienceIT {
         assertEquals("DOWN", json(ready.body()).getString("status"));
         assertTrue(ready.body().contains("{\"name\":\"database\",\"status\":\"DOWN\"}"), ready.body());
         assertEquals(200, server.get("/health/live", null).statusCode());
+        // the screen says so in words, with a way to try again (no "internal error")
+        page.navigate(server.base() + "/devices");
+        page.getByText("database is unavailable", new Page.GetByTextOptions().setExact(false)).first().waitFor();
+        Browsers.screenshot(page, "database-unavailable");
+        assertFalse(page.content().contains("Internal error"), "Vaadin's internal-error page");
         // the structured log has the 503 as one JSON line with the request id in its context
         JsonObject logged = jsonLogLine(requestId);
         assertTrue(logged.getString("level").startsWith("WARN"), logged.getString("level"));
@@ -145,6 +169,9 @@ class DatabaseResilienceIT {
         assertEquals(200, status, "not recovered within " + RECOVER_SECONDS + " s");
         assertEquals(5, devices("OUT-"), "devices acknowledged before the outage");
         assertEquals(200, server.get("/health/ready", null).statusCode());
+        page.navigate(server.base() + "/devices?text=OUT-0");
+        page.getByText("OUT-0").first().waitFor();
+        Browsers.screenshot(page, "database-back");
         assertEquals(1.0, server.metric("patchcare_database_outages_total"));
         assertEquals(1.0, server.metric("patchcare_database_up"));
     }

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FailureViewTest {
 
     @Route("failing-db")
+    @AnonymousAllowed
     public static class DatabaseDown extends Div {
         public DatabaseDown() {
             throw new IllegalStateException("query failed", new SQLException("Communications link failure", "08S01"));
@@ -29,6 +30,7 @@ class FailureViewTest {
     }
 
     @Route("failing-bug")
+    @AnonymousAllowed
     public static class Bug extends Div {
         public Bug() {
             throw new IllegalStateException("a bug");
