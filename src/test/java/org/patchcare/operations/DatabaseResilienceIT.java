@@ -50,35 +50,23 @@ class DatabaseResilienceIT {
     static final long DETECT_SECONDS = 15;
     static final long RECOVER_SECONDS = 20;
 
+    static OwnStack stack;
     static OwnMariaDb db;
     static OwnServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        db = new OwnMariaDb(WORK.resolve("mariadb"), 33321).install();
-        try (Connection c = db.connect(""); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + DB + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
-        server = OwnServer.copy(WORK.resolve("server"), OFFSET, Map.of(
-                "PATCHCARE_DB_KIND", "MariaDB",
-                "PATCHCARE_DB_URL", db.jdbcUrl(DB),
-                "PATCHCARE_DB_USER", "patchcare",
-                "PATCHCARE_DB_PASSWORD", "unused-without-grant-tables",
-                "PATCHCARE_DEMO", "true",
-                // the console as the Docker image has it: JSON lines instead of text
-                "PATCHCARE_LOG_CONSOLE_JSON", "true",
+        // the console as the Docker image has it: JSON lines instead of text
+        stack = OwnStack.start(WORK, OFFSET, DB, Map.of("PATCHCARE_LOG_CONSOLE_JSON", "true",
                 "PATCHCARE_LOG_CONSOLE_TEXT", "false"));
-        double boot = server.start();
-        System.out.printf("server ready after %.1f s%n", boot);
+        db = stack.db;
+        server = stack.server;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -97,7 +85,8 @@ class DatabaseResilienceIT {
         assertEquals(200, server.get("/health/live", null).statusCode());
         assertEquals(5, devices("OUT-"));
         // a clinical engineer at the screen, logged in before the outage
-        Playwright playwright = Playwright.create();
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
             Page page = Browsers.newPage(playwright, 1280, 800);
             page.navigate(server.base() + "/login");

@@ -39,32 +39,22 @@ class ImportKillResilienceIT {
     static final Path WORK = Path.of("target/ops-resilience/kill");
     static final int ROWS = Integer.getInteger("resilience.import.rows", 100_000);
 
+    static OwnStack stack;
     static OwnMariaDb db;
     static OwnServer server;
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     void killedImportLeavesNothingAndReRunsWithoutDuplicates() throws Exception {
-        db = new OwnMariaDb(WORK.resolve("mariadb"), 33322).install();
-        try (Connection c = db.connect(""); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + DB + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
-        server = OwnServer.copy(WORK.resolve("server"), OFFSET, Map.of(
-                "PATCHCARE_DB_KIND", "MariaDB",
-                "PATCHCARE_DB_URL", db.jdbcUrl(DB),
-                "PATCHCARE_DB_USER", "patchcare",
-                "PATCHCARE_DB_PASSWORD", "unused-without-grant-tables",
-                "PATCHCARE_DEMO", "true"));
-        System.out.printf(Locale.ROOT, "first boot (migrations, demo data): %.1f s%n", server.start());
+        stack = OwnStack.start(WORK, OFFSET, DB, Map.of());
+        db = stack.db;
+        server = stack.server;
 
         Path csv = WORK.resolve("devices-" + ROWS + ".csv");
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
