@@ -27,6 +27,8 @@ public class AccountService {
     CurrentUser currentUser;
     @Inject
     AuditService audit;
+    @Inject
+    jakarta.enterprise.event.Event<UserAccessChanged> accessChanged;
 
     /**
      * Changes the caller's password; answers the new credential stamp (the caller's session keeps it, so this session
@@ -51,6 +53,7 @@ public class AccountService {
         u.changePassword(PasswordHasher.hash(newPassword.toCharArray()), false, clock.instant());
         u.touch(currentUser.username(), clock.instant());
         audit.event("User", u.getUsername(), "password changed", "by the user");
+        accessChanged.fire(new UserAccessChanged(u.getUsername()));
         return Authenticator.stamp(u.getPasswordHash());
     }
 }

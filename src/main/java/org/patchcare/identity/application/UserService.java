@@ -47,6 +47,8 @@ public class UserService {
     AuditService audit;
     @Inject
     Validator validator;
+    @Inject
+    jakarta.enterprise.event.Event<UserAccessChanged> accessChanged;
 
     public List<UserView> list() {
         Map<Long, String> deptCodes = departmentCodes();
@@ -112,6 +114,7 @@ public class UserService {
             Snapshot after = snap(u, codes);
             boolean passwordChanged = cmd.getPassword() != null && !cmd.getPassword().isBlank();
             audit.changed("User", username, before, after, passwordChanged ? "password changed" : null);
+            accessChanged.fire(new UserAccessChanged(username));
         }
         try {
             em.flush();
@@ -141,6 +144,7 @@ public class UserService {
         em.createQuery("delete from LoginAttempt a where a.key = :k")
                 .setParameter("k", org.patchcare.identity.domain.LoginAttempt.userKey(u.getUsername())).executeUpdate();
         audit.event("User", u.getUsername(), "password reset", "must change it at the next login");
+        accessChanged.fire(new UserAccessChanged(u.getUsername()));
         return password;
     }
 
@@ -165,6 +169,7 @@ public class UserService {
         u.setEnabled(enabled);
         u.touch(currentUser.username(), clock.instant());
         audit.event("User", u.getUsername(), enabled ? "enabled" : "disabled", null);
+        accessChanged.fire(new UserAccessChanged(u.getUsername()));
         try {
             em.flush();
         } catch (OptimisticLockException e) {

@@ -202,9 +202,11 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
         return s;
     }
 
-    /** Forgets what is known of a user on this node, e.g. after their password changed in this session. */
-    public void forget(String username) {
-        statusCache.remove(username);
+    /** Forgets what this node cached of a user once a change of their access committed. */
+    void forget(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                org.patchcare.identity.application.UserAccessChanged changed) {
+        statusCache.remove(changed.username());
+        basicCache.values().removeIf(c -> c.user().username().equals(changed.username()));
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
