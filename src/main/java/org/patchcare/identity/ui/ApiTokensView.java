@@ -60,10 +60,11 @@ public class ApiTokensView extends VerticalLayout {
         help.addClassName("pc-muted");
 
         grid.setId("token-grid");
-        grid.addColumn(TokenView::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(t -> t.prefix() + "…").setHeader("Token starts with").setAutoWidth(true);
+        grid.addColumn(TokenView::name).setHeader("Name").setAutoWidth(true)
+                .setTooltipGenerator(t -> "Created by " + t.createdBy() + ", " + Formats.dateTime(t.createdAt()));
+        grid.addColumn(t -> t.prefix() + "…").setHeader("Starts with").setAutoWidth(true);
         grid.addColumn(t -> t.roles().stream().sorted().map(Role::label).collect(Collectors.joining(", ")))
-                .setHeader("Roles").setFlexGrow(2);
+                .setHeader("Roles").setAutoWidth(true).setFlexGrow(1);
         grid.addComponentColumn(t -> {
             Span s = new Span(switch (t.status()) {
                 case "ACTIVE" -> "Active";
@@ -72,11 +73,10 @@ public class ApiTokensView extends VerticalLayout {
             });
             s.addClassNames("pc-badge", "ACTIVE".equals(t.status()) ? "supported" : "unknown");
             return s;
-        }).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(t -> Formats.dateTime(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
+        }).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(t -> Formats.dateTime(t.expiresAt())).setHeader("Expires").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.lastUsedAt() == null ? "never" : Formats.dateTime(t.lastUsedAt())
                 + (t.lastUsedIp() == null ? "" : " from " + t.lastUsedIp())).setHeader("Last used").setAutoWidth(true);
-        grid.addColumn(t -> t.createdBy() + ", " + Formats.dateTime(t.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addComponentColumn(t -> {
             Button revoke = new Button("Revoke", e -> confirmRevoke(t));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);

@@ -38,7 +38,8 @@ public class ChangePasswordView extends VerticalLayout {
             Paragraph forced = new Paragraph("An administrator reset your password. Choose your own password now; "
                     + "PatchCare opens the other screens after that.");
             forced.setId("password-must-change");
-            forced.addClassName("pc-warning");
+            forced.getStyle().set("background", "var(--lumo-warning-color-10pct)").set("padding", "var(--lumo-space-m)")
+                    .set("border-radius", "var(--lumo-border-radius-m)").set("font-weight", "600");
             add(forced);
         }
         add(new Paragraph("Use at least " + PasswordPolicy.MIN + " characters. A few unrelated words with spaces make "
