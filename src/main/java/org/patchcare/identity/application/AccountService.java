@@ -44,12 +44,7 @@ public class AccountService {
         if (newPassword != null && newPassword.equals(currentPassword)) {
             throw new InvalidInputException("newPassword", "choose a password different from the current one");
         }
-        var problems = org.patchcare.identity.domain.PasswordPolicy.standard()
-                .problems(newPassword, u.getUsername(), u.getDisplayName());
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream()
-                    .map(p -> new InvalidInputException.Violation("newPassword", p)).toList());
-        }
+        UserService.checkPolicy("newPassword", newPassword, u.getUsername(), u.getDisplayName());
         u.changePassword(PasswordHasher.hash(newPassword.toCharArray()), false, clock.instant());
         u.touch(currentUser.username(), clock.instant());
         audit.event("User", u.getUsername(), "password changed", "by the user");

@@ -184,12 +184,17 @@ public class UserService {
                 .setParameter("id", u.getId()).setParameter("admin", Role.ADMIN).getSingleResult();
     }
 
-    static void checkPolicy(String password, String username, String displayName) {
+    private static void checkPolicy(String password, String username, String displayName) {
+        checkPolicy("password", password, username, displayName);
+    }
+
+    /** Refuses a password that breaks the policy, naming {@code field} (422 with the reasons). */
+    static void checkPolicy(String field, String password, String username, String displayName) {
         List<String> problems = org.patchcare.identity.domain.PasswordPolicy.standard()
                 .problems(password, username, displayName);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream()
-                    .map(p -> new InvalidInputException.Violation("password", p)).toList());
+                    .map(p -> new InvalidInputException.Violation(field, p)).toList());
         }
     }
 
