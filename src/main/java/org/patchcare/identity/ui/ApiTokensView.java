@@ -83,7 +83,7 @@ public class ApiTokensView extends VerticalLayout {
             revoke.setEnabled("ACTIVE".equals(t.status()));
             revoke.setId("revoke-" + t.name().replaceAll("[^A-Za-z0-9_-]", "_"));
             return revoke;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
         add(top, help, grid);
         refresh();
