@@ -123,7 +123,8 @@ public final class ApiErrors {
 
     public static Problem unauthorized() {
         return new Problem(UNAUTHORIZED, "Unauthorized", 401,
-                "Send the user name and password of a PatchCare user with HTTP Basic authentication.", null, null);
+                "Send the user name and password of a PatchCare user with HTTP Basic authentication, or an API token "
+                        + "(Authorization: Bearer pct_...).", null, null);
     }
 
     /** Status codes raised by JAX-RS itself: no such path, wrong method, wrong media type. */
