@@ -39,9 +39,13 @@ class PlanningBench {
         PlanSolution problem = PlanFixtures.generate(200, 30, 6, 15, 42);
         Solver<PlanSolution> solver = factory.buildSolver();
         long t0 = System.nanoTime();
-        Planner.greedy(problem, factory);
+        HardMediumSoftScore start = Planner.greedy(problem, factory);
         AtomicLong firstFeasibleMs = new AtomicLong(-1);
         AtomicReference<HardMediumSoftScore> firstFeasible = new AtomicReference<>();
+        if (start.isFeasible()) {
+            firstFeasibleMs.set((System.nanoTime() - t0) / 1_000_000);
+            firstFeasible.set(start);
+        }
         solver.addEventListener(e -> {
             HardMediumSoftScore s = (HardMediumSoftScore) e.getNewBestScore();
             if (s.isFeasible() && firstFeasibleMs.get() < 0 && e.isEveryProblemChangeProcessed()) {
