@@ -25,9 +25,20 @@ public record PlanTechnician(String username, Set<String> skills, int dailyMinut
         return new PlanTechnician(NOBODY, Set.of(), 24 * 60, List.of(), true);
     }
 
-    /** Whether the technician may work on a device needing {@code skill} (null: any technician). */
+    /**
+     * Whether the technician may work on a device needing {@code skill} (null: any technician). A skill may name
+     * alternatives separated by '|' (the device type or the manufacturer); the skill "*" covers everything.
+     */
     public boolean canDo(String skill) {
-        return skill == null || skill.isBlank() || skills.contains(skill.strip().toLowerCase(Locale.ROOT));
+        if (skill == null || skill.isBlank() || skills.contains("*")) {
+            return true;
+        }
+        for (String s : skill.split("\\|")) {
+            if (skills.contains(s.strip().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean bookedDuring(java.time.Instant s, java.time.Instant e) {
@@ -37,6 +48,17 @@ public record PlanTechnician(String username, Set<String> skills, int dailyMinut
             }
         }
         return false;
+    }
+
+    /** One technician per user name (fast for the solver's joins). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PlanTechnician t && t.username.equals(username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode();
     }
 
     @Override
