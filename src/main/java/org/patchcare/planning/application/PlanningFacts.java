@@ -180,6 +180,14 @@ public class PlanningFacts {
                 }
             }
         }
+        // devices waiting for approval or under way in another request are not planned again (their windows hold)
+        Set<Long> fromExposures = wanted.entrySet().stream().filter(e -> e.getValue().request() == null)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        if (!fromExposures.isEmpty()) {
+            rows("SELECT crd.device_id, r.id FROM change_request_device crd JOIN change_request r ON r.id = "
+                    + "crd.change_request_id WHERE r.status IN ('SUBMITTED', 'IN_PROGRESS', 'DRAFT') AND crd.device_id IN ("
+                    + ids(fromExposures) + ")", List.of()).forEach(r -> wanted.remove(((Number) r[0]).longValue()));
+        }
         Set<String> pinnedRequests = pins.stream().map(Pin::request).collect(Collectors.toSet());
         Set<String> plannedRequests = wanted.values().stream().map(Want::request).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
