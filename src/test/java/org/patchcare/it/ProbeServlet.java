@@ -103,6 +103,11 @@ public class ProbeServlet extends HttpServlet {
     org.patchcare.reporting.application.ExposureReportService reports;
     @Inject
     org.patchcare.patching.application.PatchService patches;
+    // ---- planning (issue 8) ----
+    @Inject
+    org.patchcare.planning.application.PlanningService planning;
+    @Inject
+    org.patchcare.planning.application.PlanningDataService planningData;
     @Resource(lookup = "java:jboss/datasources/PatchCareDS")
     javax.sql.DataSource dataSource;
     @Resource
@@ -237,7 +242,8 @@ public class ProbeServlet extends HttpServlet {
         ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds,
                 advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications,
                 conflicts, calendar, blackouts, groups, changeRequests, downtimeJobs,
-                metrics, reports, patches);
+                metrics, reports, patches,
+                planning, planningData);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;
