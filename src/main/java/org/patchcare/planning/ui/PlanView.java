@@ -122,6 +122,19 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
         limit.setStepButtonsVisible(true);
         limit.setHelperText("More time, better plan");
         plan.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        plan.setId("plan-start");
+        stop.setId("plan-stop");
+        limit.setId("plan-limit");
+        from.setId("plan-from");
+        to.setId("plan-to");
+        departments.setId("plan-departments");
+        progress.setId("plan-progress");
+        status.setId("plan-status");
+        score.setId("plan-score");
+        grid.setId("plan-proposals");
+        acceptAll.setId("plan-accept-all");
+        acceptSelected.setId("plan-accept-selected");
+        week.setId("plan-week");
         plan.addClickListener(e -> start());
         stop.addClickListener(e -> {
             if (runId != null) {
@@ -151,6 +164,18 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
         grid.addColumn(PlanView::state).setHeader("State").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.explanations().isEmpty() ? "Fits every rule." : String.join(" ", p.explanations()))
                 .setHeader("Why not ideal").setFlexGrow(1);
+        if (mayAccept) {
+            grid.addComponentColumn(p -> {
+                if (p.pinned() || p.accepted() || current == null || "SOLVING".equals(current.status())
+                        || !current.feasible()) {
+                    return new Span();
+                }
+                Button one = new Button("Accept", e -> accept(List.of(p.assetTag())));
+                one.setId("accept-" + p.assetTag());
+                one.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                return one;
+            }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }
         grid.setSelectionMode(mayAccept ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
