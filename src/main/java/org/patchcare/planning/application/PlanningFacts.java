@@ -132,8 +132,8 @@ public class PlanningFacts {
             }
         }
         if (!scope.exposureIds().isEmpty()) {
-            Map<Long, Object[]> exp = exposureFacts("x.public_id IN (" + Params.placeholders(scope.exposureIds()
-                    .size()) + ")", scope.exposureIds());
+            Map<Long, Object[]> exp = exposureFacts("xd.open_exposure = TRUE AND x.public_id IN ("
+                    + Params.placeholders(scope.exposureIds().size()) + ")", scope.exposureIds());
             long count = exp.values().stream().mapToLong(e -> ((String) e[3]).split(",").length).sum();
             if (count < scope.exposureIds().size()) {
                 throw new InvalidInputException("exposureIds", "Some exposures are unknown or no longer open.");
@@ -142,7 +142,7 @@ public class PlanningFacts {
                     List.of(((String) e[3]).split(",")), null, null)));
         }
         if (!picked) {
-            String where = "x.open_exposure = TRUE AND xd.outcome <> 'DEFER' AND x.device_id NOT IN (SELECT crd.device_id "
+            String where = "xd.open_exposure = TRUE AND xd.outcome <> 'DEFER' AND x.device_id NOT IN (SELECT crd.device_id "
                     + "FROM change_request_device crd JOIN change_request r ON r.id = crd.change_request_id "
                     + "WHERE r.status IN (" + ACTIVE + "))"
                     + (departmentIds.isEmpty() ? "" : " AND d.department_id IN (" + ids(departmentIds) + ")")

@@ -101,11 +101,11 @@ public class PlanningRunner {
         ScheduledFuture<?> beat = null;
         try {
             SolverFactory<PlanSolution> factory = Planner.factory(limit);
-            SolutionManager<PlanSolution, HardMediumSoftScore> analysis = SolutionManager.create(factory);
+            SolutionManager<PlanSolution, HardMediumSoftScore> scores = SolutionManager.create(factory);
             PlanSolution plan = problem.solution();
             HardMediumSoftScore baseline = Planner.greedy(plan, factory);
             writer.prepared(runId, plan.getTasks().size(), problem.pinned(), baseline.toString());
-            write(runId, problem, plan, analysis);
+            write(runId, problem, plan, scores);
             Solver<PlanSolution> solver = factory.buildSolver();
             running.put(runId, solver);
             beat = ticker.scheduleAtFixedRate(() -> {
@@ -122,11 +122,11 @@ public class PlanningRunner {
             solver.addEventListener(e -> {
                 if (System.nanoTime() - last[0] >= WRITE_EVERY.toNanos()) {
                     last[0] = System.nanoTime();
-                    write(runId, problem, e.getNewBestSolution(), analysis);
+                    write(runId, problem, e.getNewBestSolution(), scores);
                 }
             });
             PlanSolution best = solver.solve(plan);
-            write(runId, problem, best, analysis);
+            write(runId, problem, best, scores);
             writer.finish(runId, stopped.contains(runId) ? RunStatus.STOPPED : RunStatus.FINISHED, best.getScore().isFeasible() ? null
                     : "No plan without a broken rule was found; the explanations name the broken rules.",
                     clock.instant());
@@ -143,9 +143,10 @@ public class PlanningRunner {
     }
 
     private void write(String runId, PlanningFacts.Problem problem, PlanSolution plan,
-                       SolutionManager<PlanSolution, HardMediumSoftScore> analysis) {
-        var a = analysis.analyze(plan);
-        plan.setScore(a.score());
-        writer.best(runId, problem, plan, Explanations.byDevice(plan, a), clock.instant());
+                       SolutionManager<PlanSolution, HardMediumSoftScore> scores) {
+        if (plan.getScore() == null) {
+            scores.update(plan);
+        }
+        writer.best(runId, problem, plan, Explanations.byDevice(plan), clock.instant());
     }
 }

@@ -1,9 +1,5 @@
 package org.patchcare.planning.domain;
 
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
-import ai.timefold.solver.core.api.score.analysis.MatchAnalysis;
-import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +12,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Turns Timefold's score analysis into sentences per device: every broken constraint's {@link Finding}, and for a
+ * Sentences per device: every broken rule in the constraints' own words, and for a
  * device scheduled after its due date the reason it could not go earlier ("… because every technician trained for it
  * is fully booked until then"), found by trying the slots before its due date against the hard rules.
  */
@@ -37,35 +33,108 @@ public final class Explanations {
         return h + (h == 1 ? " hour" : " hours");
     }
 
-    /** The sentences per asset tag, most important first (hard, then due dates, then the rest). */
-    public static Map<String, List<String>> byDevice(PlanSolution plan, ScoreAnalysis<HardMediumSoftScore> analysis) {
-        Map<String, PlanTask> tasks = plan.getTasks().stream().collect(Collectors.toMap(PlanTask::getAssetTag,
-                t -> t, (a, b) -> a, LinkedHashMap::new));
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        List<ConstraintAnalysis<HardMediumSoftScore>> ordered = new ArrayList<>(analysis.constraintAnalyses());
-        ordered.sort((a, b) -> Integer.compare(rank(a.weight()), rank(b.weight())));
-        for (ConstraintAnalysis<HardMediumSoftScore> c : ordered) {
-            if (c.matches() == null || PlanConstraints.EVEN_LOAD.equals(c.constraintRef().id())) {
-                continue;
+    /**
+     * The sentences per asset tag, most important first (hard rules, then the due date, then the rest), worked out from
+     * the plan with the constraints' own predicates and sentences: Timefold 2.x's score analysis
+     * ({@code SolutionManager.analyze}) is an enterprise feature (ADR 16).
+     */
+    public static Map<String, List<String>> byDevice(PlanSolution plan) {
+        Map<String, List<String>> hard = new LinkedHashMap<>();
+        Map<String, List<String>> medium = new LinkedHashMap<>();
+        Map<String, List<String>> soft = new LinkedHashMap<>();
+        List<PlanTask> tasks = plan.getTasks().stream().filter(t -> t.getSlot() != null && t.getTechnician() != null)
+                .toList();
+        for (PlanTask t : tasks) {
+            String tag = t.getAssetTag();
+            if (t.has(PlanTask.BLACKOUT)) {
+                add(hard, tag, PlanConstraints.blackoutText(t));
             }
-            for (MatchAnalysis<HardMediumSoftScore> m : c.matches()) {
-                if (!(m.justification() instanceof Finding f)) {
-                    continue;
-                }
-                String text = f.text();
-                if (PlanConstraints.DUE.equals(f.constraint()) && f.assetTags().size() == 1) {
-                    text = text + " because " + because(tasks.get(f.assetTags().getFirst()), plan);
-                }
-                for (String tag : f.assetTags()) {
-                    out.computeIfAbsent(tag, k -> new ArrayList<>()).add(text + ".");
-                }
+            if (t.has(PlanTask.DEVICE_DOWN)) {
+                add(hard, tag, PlanConstraints.deviceDownText(t));
+            }
+            if (t.has(PlanTask.NO_VENDOR)) {
+                add(hard, tag, PlanConstraints.vendorText(t));
+            }
+            if (t.has(PlanTask.PAST_HORIZON) && !t.isPinned()) {
+                add(hard, tag, PlanConstraints.horizonText(t));
+            }
+            if (t.skillMissing()) {
+                add(hard, tag, PlanConstraints.skillText(t));
+            }
+            if (!t.isPinned() && t.technicianBooked()) {
+                add(hard, tag, PlanConstraints.bookedText(t));
+            }
+            if (t.hoursLate() > 0) {
+                add(medium, tag, PlanConstraints.dueText(t) + " because " + because(t, plan));
+            }
+            if (t.getPriority().urgent() && !t.isPinned() && t.hoursFromStart() >= 24) {
+                add(soft, tag, PlanConstraints.urgentText(t));
+            }
+            if (t.has(PlanTask.BUSY_HOURS) && !t.isPinned()) {
+                add(soft, tag, PlanConstraints.lowCensusText(t));
             }
         }
+        // technicians: two windows at once, too many minutes a day
+        Map<PlanTechnician, List<PlanTask>> byTech = tasks.stream().filter(t -> !t.getTechnician().placeholder())
+                .collect(Collectors.groupingBy(PlanTask::getTechnician, LinkedHashMap::new, Collectors.toList()));
+        byTech.forEach((tech, mine) -> {
+            for (int i = 0; i < mine.size(); i++) {
+                for (int j = i + 1; j < mine.size(); j++) {
+                    PlanTask a = mine.get(i);
+                    PlanTask b = mine.get(j);
+                    if (!(a.isPinned() && b.isPinned()) && a.start().isBefore(b.end()) && b.start().isBefore(a.end())) {
+                        String text = PlanConstraints.doubleText(a, b);
+                        add(hard, a.getAssetTag(), text);
+                        add(hard, b.getAssetTag(), text);
+                    }
+                }
+            }
+            mine.stream().collect(Collectors.groupingBy(PlanTask::day)).forEach((day, onDay) -> {
+                int minutes = onDay.stream().mapToInt(PlanTask::getMinutes).sum();
+                if (minutes > tech.dailyMinutes()) {
+                    onDay.forEach(t -> add(hard, t.getAssetTag(), PlanConstraints.dailyText(tech, day, minutes)));
+                }
+            });
+        });
+        // redundancy groups
+        Map<PlanGroup, List<Long>> groups = new LinkedHashMap<>();
+        plan.getMemberships().forEach(m -> groups.computeIfAbsent(m.group(), k -> new ArrayList<>()).add(m.deviceId()));
+        groups.forEach((g, ids) -> {
+            List<PlanTask> members = tasks.stream().filter(t -> ids.contains(t.getId())).toList();
+            g.conflict(members).ifPresent(c -> members.forEach(t -> add(hard, t.getAssetTag(), c.message())));
+        });
+        // one visit per model and per place
+        visits(tasks, PlanTask::getModelKey, soft, PlanConstraints::sameModelText);
+        visits(tasks, PlanTask::getLocationKey, soft, PlanConstraints::samePlaceText);
+
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Map<String, List<String>> level : List.of(hard, medium, soft)) {
+            level.forEach((tag, texts) -> texts.forEach(x -> add(out, tag, x)));
+        }
+        out.replaceAll((tag, texts) -> texts.stream().map(x -> x + ".").toList());
         return out;
     }
 
-    private static int rank(HardMediumSoftScore weight) {
-        return weight.hardScore() != 0 ? 0 : weight.mediumScore() != 0 ? 1 : 2;
+    interface VisitText {
+        String text(String key, long days, int devices);
+    }
+
+    private static void visits(List<PlanTask> tasks, java.util.function.Function<PlanTask, String> key,
+                               Map<String, List<String>> out, VisitText text) {
+        tasks.stream().filter(t -> key.apply(t) != null).collect(Collectors.groupingBy(key)).forEach((k, group) -> {
+            int days = (int) group.stream().map(PlanTask::day).distinct().count();
+            if (days > 1) {
+                String s = text.text(k, days, group.size());
+                group.forEach(t -> add(out, t.getAssetTag(), s));
+            }
+        });
+    }
+
+    private static void add(Map<String, List<String>> out, String tag, String text) {
+        List<String> l = out.computeIfAbsent(tag, k -> new ArrayList<>());
+        if (!l.contains(text)) {
+            l.add(text);
+        }
     }
 
     /** Why the task could not be placed before its due date. */

@@ -66,47 +66,42 @@ public class PlanConstraints implements ConstraintProvider {
     Constraint blackout(ConstraintFactory f) {
         return f.forEach(PlanTask.class).filter(t -> t.has(PlanTask.BLACKOUT))
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((t, s) -> Finding.of(BLACKOUT, t, t.display() + " at " + when(t) + " is inside a blackout"
-                        + why(t)))
+                .justifyWith((t, s) -> Finding.of(BLACKOUT, t, blackoutText(t)))
                 .asConstraint(BLACKOUT);
     }
 
     Constraint deviceDown(ConstraintFactory f) {
         return f.forEach(PlanTask.class).filter(t -> t.has(PlanTask.DEVICE_DOWN))
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((t, s) -> Finding.of(DEVICE_DOWN, t, t.display() + " at " + when(t) + why(t)))
+                .justifyWith((t, s) -> Finding.of(DEVICE_DOWN, t, deviceDownText(t)))
                 .asConstraint(DEVICE_DOWN);
     }
 
     Constraint vendor(ConstraintFactory f) {
         return f.forEach(PlanTask.class).filter(t -> t.has(PlanTask.NO_VENDOR))
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((t, s) -> Finding.of(VENDOR, t, t.display() + " needs a " + t.getVendor()
-                        + " engineer, and none is on site " + when(t)))
+                .justifyWith((t, s) -> Finding.of(VENDOR, t, vendorText(t)))
                 .asConstraint(VENDOR);
     }
 
     Constraint horizon(ConstraintFactory f) {
         return f.forEach(PlanTask.class).filter(t -> t.has(PlanTask.PAST_HORIZON) && !t.isPinned())
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((t, s) -> Finding.of(HORIZON, t, t.display() + " (" + t.getMinutes()
-                        + " min) does not fit before the end of the horizon"))
+                .justifyWith((t, s) -> Finding.of(HORIZON, t, horizonText(t)))
                 .asConstraint(HORIZON);
     }
 
     Constraint skill(ConstraintFactory f) {
         return f.forEach(PlanTask.class).filter(PlanTask::skillMissing)
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((t, s) -> Finding.of(SKILL, t, t.getTechnician() + " is not trained for " + t.display()
-                        + (t.getSkill() == null ? "" : " (needs '" + t.getSkill() + "')")))
+                .justifyWith((t, s) -> Finding.of(SKILL, t, skillText(t)))
                 .asConstraint(SKILL);
     }
 
     Constraint technicianBooked(ConstraintFactory f) {
         return f.forEach(PlanTask.class).filter(t -> !t.isPinned() && t.technicianBooked())
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((t, s) -> Finding.of(TECH_BOOKED, t, t.getTechnician() + " is already booked "
-                        + when(t)))
+                .justifyWith((t, s) -> Finding.of(TECH_BOOKED, t, bookedText(t)))
                 .asConstraint(TECH_BOOKED);
     }
 
@@ -116,8 +111,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .filter((a, b) -> !a.getTechnician().placeholder() && !(a.isPinned() && b.isPinned()))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .justifyWith((a, b, s) -> new Finding(DOUBLE_BOOKED, List.of(a.getAssetTag(), b.getAssetTag()),
-                        a.getTechnician() + " would work on " + a.getAssetTag() + " and " + b.getAssetTag()
-                                + " at the same time (" + when(a) + ")"))
+                        doubleText(a, b)))
                 .asConstraint(DOUBLE_BOOKED);
     }
 
@@ -128,8 +122,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_HARD,
                         (tech, day, minutes, tasks) -> (minutes - tech.dailyMinutes() + 29) / 30)
                 .justifyWith((tech, day, minutes, tasks, s) -> new Finding(DAILY_HOURS,
-                        tasks.stream().map(PlanTask::getAssetTag).toList(), tech + " would work " + minutes
-                        + " min on " + DAY.format(day) + ", more than " + tech.dailyMinutes() + " min a day"))
+                        tasks.stream().map(PlanTask::getAssetTag).toList(), dailyText(tech, day, minutes)))
                 .asConstraint(DAILY_HOURS);
     }
 
@@ -147,8 +140,7 @@ public class PlanConstraints implements ConstraintProvider {
     Constraint dueDate(ConstraintFactory f) {
         return f.forEach(PlanTask.class).filter(t -> t.hoursLate() > 0)
                 .penalize(HardMediumSoftScore.ONE_MEDIUM, t -> t.hoursLate() * t.getPriority().lateWeight())
-                .justifyWith((t, s) -> Finding.of(DUE, t, t.display() + " is scheduled " + Explanations.late(t)
-                        + " after its due date (" + t.getPriority().label() + ")"))
+                .justifyWith((t, s) -> Finding.of(DUE, t, dueText(t)))
                 .asConstraint(DUE);
     }
 
@@ -156,16 +148,14 @@ public class PlanConstraints implements ConstraintProvider {
         return f.forEach(PlanTask.class).filter(t -> t.getPriority().urgent() && !t.isPinned())
                 .penalize(HardMediumSoftScore.ONE_SOFT,
                         t -> t.hoursFromStart() * (t.getPriority() == Priority.IMMEDIATE ? 2 : 1))
-                .justifyWith((t, s) -> Finding.of(URGENT_EARLY, t, t.display() + " (" + t.getPriority().label()
-                        + ") waits " + t.hoursFromStart() + " h from the start of the horizon"))
+                .justifyWith((t, s) -> Finding.of(URGENT_EARLY, t, urgentText(t)))
                 .asConstraint(URGENT_EARLY);
     }
 
     Constraint lowCensus(ConstraintFactory f) {
         return f.forEach(PlanTask.class).filter(t -> t.has(PlanTask.BUSY_HOURS) && !t.isPinned())
                 .penalize(HardMediumSoftScore.ofSoft(10))
-                .justifyWith((t, s) -> Finding.of(LOW_CENSUS, t, t.display() + " at " + when(t)
-                        + " is outside " + t.getDepartment() + "'s low-census hours"))
+                .justifyWith((t, s) -> Finding.of(LOW_CENSUS, t, lowCensusText(t)))
                 .asConstraint(LOW_CENSUS);
     }
 
@@ -175,8 +165,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .filter((model, days, tasks) -> days > 1)
                 .penalize(HardMediumSoftScore.ofSoft(8), (model, days, tasks) -> days - 1)
                 .justifyWith((model, days, tasks, s) -> new Finding(SAME_MODEL, tasks.stream()
-                        .map(PlanTask::getAssetTag).toList(), "The " + tasks.size() + " devices of model " + model
-                        + " are spread over " + days + " days"))
+                        .map(PlanTask::getAssetTag).toList(), sameModelText(model, days, tasks.size())))
                 .asConstraint(SAME_MODEL);
     }
 
@@ -186,8 +175,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .filter((place, days, tasks) -> days > 1)
                 .penalize(HardMediumSoftScore.ofSoft(4), (place, days, tasks) -> days - 1)
                 .justifyWith((place, days, tasks, s) -> new Finding(SAME_PLACE, tasks.stream()
-                        .map(PlanTask::getAssetTag).toList(), "The " + tasks.size() + " devices at " + place
-                        + " need " + days + " visits on different days"))
+                        .map(PlanTask::getAssetTag).toList(), samePlaceText(place, days, tasks.size())))
                 .asConstraint(SAME_PLACE);
     }
 
@@ -198,5 +186,64 @@ public class PlanConstraints implements ConstraintProvider {
                 .justifyWith((tech, minutes, s) -> new Finding(EVEN_LOAD, List.of(), tech + " has " + minutes / 60
                         + " h " + minutes % 60 + " min of work in this plan"))
                 .asConstraint(EVEN_LOAD);
+    }
+
+    // ---- the sentences (also used by Explanations: Timefold's score analysis is an enterprise feature in 2.x) ----
+
+    static String blackoutText(PlanTask t) {
+        return t.display() + " at " + when(t) + " is inside a blackout" + why(t);
+    }
+
+    static String deviceDownText(PlanTask t) {
+        return t.display() + " at " + when(t) + why(t);
+    }
+
+    static String vendorText(PlanTask t) {
+        return t.display() + " needs a " + t.getVendor() + " engineer, and none is on site " + when(t);
+    }
+
+    static String horizonText(PlanTask t) {
+        return t.display() + " (" + t.getMinutes() + " min) does not fit before the end of the horizon";
+    }
+
+    static String skillText(PlanTask t) {
+        return t.getTechnician() + " is not trained for " + t.display() + (t.getSkill() == null ? ""
+                : " (needs '" + t.getSkill() + "')");
+    }
+
+    static String bookedText(PlanTask t) {
+        return t.getTechnician() + " is already booked " + when(t);
+    }
+
+    static String doubleText(PlanTask a, PlanTask b) {
+        return a.getTechnician() + " would work on " + a.getAssetTag() + " and " + b.getAssetTag()
+                + " at the same time (" + when(a) + ")";
+    }
+
+    static String dailyText(PlanTechnician tech, java.time.LocalDate day, long minutes) {
+        return tech + " would work " + minutes + " min on " + DAY.format(day) + ", more than " + tech.dailyMinutes()
+                + " min a day";
+    }
+
+    static String dueText(PlanTask t) {
+        return t.display() + " is scheduled " + Explanations.late(t) + " after its due date (" + t.getPriority().label()
+                + ")";
+    }
+
+    static String urgentText(PlanTask t) {
+        return t.display() + " (" + t.getPriority().label() + ") waits " + t.hoursFromStart()
+                + " h from the start of the horizon";
+    }
+
+    static String lowCensusText(PlanTask t) {
+        return t.display() + " at " + when(t) + " is outside " + t.getDepartment() + "'s low-census hours";
+    }
+
+    static String sameModelText(String model, long days, int devices) {
+        return "The " + devices + " devices of model " + model + " are spread over " + days + " days";
+    }
+
+    static String samePlaceText(String place, long days, int devices) {
+        return "The " + devices + " devices at " + place + " need " + days + " visits on different days";
     }
 }
