@@ -208,7 +208,11 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
     public void setParameter(BeforeEvent event, @OptionalParameter String id) {
         if (id != null && !id.isBlank()) {
             runId = id;
-            show(planning.get(id));
+            RunView run = planning.get(id);
+            from.setValue(run.from().atZone(ZoneOffset.UTC).toLocalDate());
+            to.setValue(run.to().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1));
+            limit.setValue(run.timeLimitSeconds());
+            show(run);
         }
     }
 
@@ -246,16 +250,17 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
         progress.setValue(run.progress());
         status.setText(switch (run.status()) {
             case "SOLVING" -> "Solving: " + run.elapsedSeconds() + " s of " + run.timeLimitSeconds() + " s, "
-                    + run.taskCount() + " devices" + (run.pinnedCount() > 0 ? " (" + run.pinnedCount()
+                    + devices(run.taskCount()) + (run.pinnedCount() > 0 ? " (" + run.pinnedCount()
                     + " approved, kept)" : "");
-            case "FINISHED" -> "Finished after " + run.elapsedSeconds() + " s: " + run.taskCount() + " devices";
+            case "FINISHED" -> "Finished after " + run.elapsedSeconds() + " s: " + devices(run.taskCount());
             case "STOPPED" -> "Stopped after " + run.elapsedSeconds() + " s; the best plan so far is shown";
             default -> "Failed: " + (run.message() == null ? "" : run.message());
         });
         score.setText(run.hardScore() == null ? "Looking for a first plan …" : (run.feasible()
                 ? "No rule broken. " : "Rules broken: " + -run.hardScore() + " (see below). ")
-                + "Lateness " + -run.mediumScore() + ", other costs " + -run.softScore()
-                + (run.baselineScore() == null ? "" : " (greedy plan: " + run.baselineScore() + ")")
+                + "Hours late (weighted by urgency): " + -run.mediumScore() + ". Other costs: " + -run.softScore()
+                + (run.baselineScore() == null ? "." : " (a simple earliest-due-date plan: " + run.baselineScore()
+                + ").")
                 + (run.message() != null && !"FAILED".equals(run.status()) ? " " + run.message() : ""));
         grid.setItems(run.proposals());
         stop.setEnabled(solving && mayPlan);
@@ -325,6 +330,10 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
                 .set("padding", "2px 4px").set("margin", "2px 0").set("font-size", "var(--lumo-font-size-s)")
                 .set("width", "100%");
         return d;
+    }
+
+    static String devices(int n) {
+        return n + (n == 1 ? " device" : " devices");
     }
 
     static String state(ProposalView p) {
