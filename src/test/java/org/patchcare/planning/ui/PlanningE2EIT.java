@@ -97,5 +97,11 @@ class PlanningE2EIT extends BrowserFlow {
         String first = run.getJsonArray("proposals").getJsonObject(0).getString("assetTag");
         PlaywrightAssertions.assertThat(page.locator("#plan-week")).containsText(first);
         Browsers.screenshot(page, "planning-week");
+
+        // the planning data the solver used: the demo's technicians
+        page.navigate(ItConfig.baseUrl() + "/planning-data");
+        Browsers.settle(page);
+        PlaywrightAssertions.assertThat(page.locator("vaadin-grid").first()).containsText("biomed");
+        Browsers.screenshot(page, "planning-data");
     }
 }
