@@ -178,10 +178,11 @@ public class PlanningService {
             throw new ConflictException("The run is " + run.getStatus().name().toLowerCase(java.util.Locale.ROOT)
                     + " already.");
         }
-        run.requestStop();
-        run.touch(me(), clock.instant());
+        // a bulk update: the solving node writes the run meanwhile (PlanningWriter)
+        em.createQuery("update PlanningRun r set r.stopRequested = true, r.updatedBy = :me, r.updatedAt = :now "
+                        + "where r.id = :id").setParameter("me", me()).setParameter("now", clock.instant())
+                .setParameter("id", run.getId()).executeUpdate();
         audit.event(AUDIT_TYPE, id, "stop asked", null);
-        em.flush();
         runner.stop(id);
         return get(id);
     }

@@ -86,27 +86,11 @@ public class PlanningRun extends BaseEntity {
         this.baselineScore = baseline;
     }
 
-    public void best(long hard, long medium, long soft, Instant now) {
-        this.hardScore = hard;
-        this.mediumScore = medium;
-        this.softScore = soft;
-        this.bestAt = now;
-        this.heartbeatAt = now;
-    }
-
-    public void beat(Instant now) {
-        this.heartbeatAt = now;
-    }
-
     public void finish(RunStatus end, String message, Instant now) {
         this.status = end;
         this.message = message == null ? null : message.length() > 2000 ? message.substring(0, 2000) : message;
         this.finishedAt = now;
         this.heartbeatAt = now;
-    }
-
-    public void requestStop() {
-        this.stopRequested = true;
     }
 
     public String getPublicId() {
