@@ -100,7 +100,7 @@ public class PlanningDataView extends VerticalLayout {
         visits.addColumn(VendorVisitView::manufacturer).setHeader("Manufacturer").setAutoWidth(true);
         visits.addColumn(v -> v.engineer() == null ? "" : v.engineer()).setHeader("Engineer").setAutoWidth(true);
         visits.addColumn(v -> WHEN.format(v.start().atZone(ZoneOffset.UTC)) + " – " + WHEN.format(v.end()
-                .atZone(ZoneOffset.UTC))).setHeader("On site").setFlexGrow(1);
+                .atZone(ZoneOffset.UTC))).setHeader("On site").setAutoWidth(true).setFlexGrow(2);
         if (editor) {
             visits.addComponentColumn(v -> new Button("Delete", e -> {
                 data.deleteVendorVisit(v.id());
