@@ -64,6 +64,8 @@ public class DemoData {
     DemoDowntime downtime;
     @Inject
     DemoChangeRequests changeRequests;
+    @Inject
+    DemoPlanning planning;
 
     /** Runs inside the caller's transaction (the bootstrap). */
     public void load() {
@@ -202,6 +204,7 @@ public class DemoData {
         user("itsec", "Ira Security", EnumSet.of(Role.IT_SECURITY), Set.of(), now);
         user("admin", "Ada Admin", EnumSet.of(Role.ADMIN), Set.of(), now);
         changeRequests.load(now);
+        planning.load(depts, today, now);
         audit.event("System", "demo", "Demo data loaded: " + DEVICE_COUNT + " devices, 4 users, 3 change requests",
                 null);
     }

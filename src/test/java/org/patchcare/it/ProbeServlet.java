@@ -108,6 +108,11 @@ public class ProbeServlet extends HttpServlet {
     org.patchcare.identity.application.ApiTokenService apiTokens;
     @Inject
     org.patchcare.identity.application.AccountService account;
+    // ---- planning (issue 8) ----
+    @Inject
+    org.patchcare.planning.application.PlanningService planning;
+    @Inject
+    org.patchcare.planning.application.PlanningDataService planningData;
     @Resource(lookup = "java:jboss/datasources/PatchCareDS")
     javax.sql.DataSource dataSource;
     @Resource
@@ -264,7 +269,8 @@ public class ProbeServlet extends HttpServlet {
                 advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications,
                 conflicts, calendar, blackouts, groups, changeRequests, downtimeJobs,
                 metrics, reports, patches,
-                apiTokens, account); // identity hardening (issue 7)
+                apiTokens, account, // identity hardening (issue 7)
+                planning, planningData);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

@@ -77,6 +77,9 @@ public final class ServiceMatrix {
 
     public static final String MISSING = "IT-NO-SUCH-THING";
 
+    /** planning (issue 8): who starts and stops planning runs. */
+    public static final Set<String> PLANNERS = Set.of(Roles.BIOMED_TECH, Roles.IT_SECURITY, Roles.ADMIN);
+
     /** The services as the probe servlet has them injected. */
     public record Services(DeviceService devices, CatalogService catalog, OrganisationService organisation,
                            UserService users, AuditService audit, ThreatFeedService feeds,
@@ -102,7 +105,10 @@ public final class ServiceMatrix {
 
                            // identity hardening (issue 7): API tokens, own password
                            org.patchcare.identity.application.ApiTokenService apiTokens,
-                           org.patchcare.identity.application.AccountService account) {
+                           org.patchcare.identity.application.AccountService account,
+                           // ---- planning (issue 8) ----
+                           org.patchcare.planning.application.PlanningService planning,
+                           org.patchcare.planning.application.PlanningDataService planningData) {
     }
 
     @FunctionalInterface
@@ -482,7 +488,38 @@ public final class ServiceMatrix {
             op(UserService.class, "resetPassword", ADMIN_ONLY, s -> s.users().resetPassword(MISSING, null)),
             op(UserService.class, "setEnabled", ADMIN_ONLY, s -> s.users().setEnabled(MISSING, true, null)),
             op(org.patchcare.identity.application.AccountService.class, "changePassword", ANY_ROLE,
-                    s -> s.account().changePassword("not the current password", "a new pass phrase for the test")));
+                    s -> s.account().changePassword("not the current password", "a new pass phrase for the test"))),
+            // ---- planning (issue 8): biomed, IT security and admins plan; those who create change requests accept;
+            // everyone reads (clinical managers: their departments' proposals); planning data as blackouts/inventory
+            op(org.patchcare.planning.application.PlanningService.class, "start", PLANNERS,
+                    s -> s.planning().start(new org.patchcare.planning.application.PlanCommand(null, null, null, null,
+                            null, null))),
+            op(org.patchcare.planning.application.PlanningService.class, "get", ANY_ROLE,
+                    s -> s.planning().get(MISSING)),
+            op(org.patchcare.planning.application.PlanningService.class, "list", ANY_ROLE,
+                    s -> s.planning().list(1)),
+            op(org.patchcare.planning.application.PlanningService.class, "stop", PLANNERS,
+                    s -> s.planning().stop(MISSING)),
+            op(org.patchcare.planning.application.PlanningService.class, "accept", REQUESTERS,
+                    s -> s.planning().accept(MISSING, null)),
+            op(org.patchcare.planning.application.PlanningDataService.class, "technicians", ANY_ROLE,
+                    s -> s.planningData().technicians()),
+            op(org.patchcare.planning.application.PlanningDataService.class, "saveTechnician", EDITORS,
+                    s -> s.planningData().saveTechnician(MISSING, null, 480, Set.of(), true)),
+            op(org.patchcare.planning.application.PlanningDataService.class, "vendorVisits", ANY_ROLE,
+                    s -> s.planningData().vendorVisits(java.time.Instant.parse("2026-12-01T00:00:00Z"),
+                            java.time.Instant.parse("2026-12-02T00:00:00Z"))),
+            op(org.patchcare.planning.application.PlanningDataService.class, "addVendorVisit", EDITORS,
+                    s -> s.planningData().addVendorVisit(MISSING, null, null, null)),
+            op(org.patchcare.planning.application.PlanningDataService.class, "deleteVendorVisit", EDITORS,
+                    s -> { s.planningData().deleteVendorVisit(MISSING); return null; }),
+            op(org.patchcare.planning.application.PlanningDataService.class, "lowCensus", ANY_ROLE,
+                    s -> s.planningData().lowCensus()),
+            op(org.patchcare.planning.application.PlanningDataService.class, "addLowCensus", BLACKOUT_EDITORS,
+                    s -> s.planningData().addLowCensus(MISSING, null, null, null, null)),
+            op(org.patchcare.planning.application.PlanningDataService.class, "deleteLowCensus", BLACKOUT_EDITORS,
+                    s -> { s.planningData().deleteLowCensus(MISSING); return null; }));
+            // ---- end planning ----
 
     /** issue 6, exposure report: a report of a department that does not exist. */
     private static org.patchcare.reporting.application.ReportViews.ReportRequest missingReport() {
@@ -530,7 +567,10 @@ public final class ServiceMatrix {
 
             // identity hardening (issue 7)
             org.patchcare.identity.application.ApiTokenService.class,
-            org.patchcare.identity.application.AccountService.class);
+            org.patchcare.identity.application.AccountService.class,
+            // ---- planning (issue 8) ----
+            org.patchcare.planning.application.PlanningService.class,
+            org.patchcare.planning.application.PlanningDataService.class);
 
     private ServiceMatrix() {
     }

@@ -112,7 +112,7 @@ public final class ConflictRules {
      * members not in service now, other planned windows and the proposals together. One conflict per group, at its
      * worst moment.
      */
-    static List<Conflict> redundancy(List<Proposal> proposals, Map<Long, DeviceFact> devices,
+    public static List<Conflict> redundancy(List<Proposal> proposals, Map<Long, DeviceFact> devices,
                                      List<PlannedWindow> planned, List<Group> groups) {
         List<Conflict> out = new ArrayList<>();
         for (Group g : groups) {

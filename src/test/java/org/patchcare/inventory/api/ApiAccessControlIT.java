@@ -279,7 +279,28 @@ class ApiAccessControlIT {
                     .unplanned(DowntimeFixtures.device("ICU"), "4.2.0", 1))),
             risk("POST", "/patch-records/{patch}/attachments?fileName=report.json", REQUESTERS,
                     u -> Map.of("{patch}", org.patchcare.patching.api.PatchFixtures.started(u).getString("id"),
-                            "body", "{\"report\":\"access check\"}")));
+                            "body", "{\"report\":\"access check\"}")),
+
+            // ---- planning (issue 8): biomed, IT security and admins start runs; everyone reads; planning data like
+            // inventory (technicians, vendor visits) and blackouts (low-census hours). Stop and accept: ServiceMatrix
+            // and PlanningFlowIT (each needs a run of its own in a given state).
+            risk("GET", "/planning/runs", EVERYONE, null),
+            risk("GET", "/planning/runs/{run}", EVERYONE, u -> Map.of("{run}", org.patchcare.planning.api
+                    .PlanningFixtures.sharedRun())),
+            risk("POST", "/planning/runs", Set.of(Roles.BIOMED_TECH, Roles.IT_SECURITY, Roles.ADMIN),
+                    u -> Map.of("body", org.patchcare.planning.api.PlanningFixtures.startBody())),
+            risk("GET", "/planning/technicians", EVERYONE, null),
+            risk("PUT", "/planning/technicians/biomed", EDITORS, u -> Map.of("body", org.patchcare.planning.api
+                    .PlanningFixtures.technicianBody("biomed"))),
+            risk("GET", "/planning/vendor-visits", EVERYONE, null),
+            risk("POST", "/planning/vendor-visits", EDITORS, u -> Map.of("body", "{\"manufacturer\":\"Philips\","
+                    + "\"start\":\"2030-01-07T08:00:00Z\",\"end\":\"2030-01-07T16:00:00Z\"}")),
+            risk("GET", "/planning/low-census", EVERYONE, null),
+            risk("POST", "/planning/low-census", Set.of(Roles.CLINICAL_MANAGER, Roles.ADMIN), u -> Map.of("body",
+                    "{\"departmentCode\":\"ED\",\"title\":\"Access check " + u + "\",\"days\":[\"SUNDAY\"],"
+                            + "\"localStart\":\"03:00\",\"localEnd\":\"04:00\"}"))
+            // ---- end planning ----
+    );
 
     private static volatile Map<String, String> sharedPatch;
 
