@@ -488,7 +488,7 @@ public final class ServiceMatrix {
             op(UserService.class, "resetPassword", ADMIN_ONLY, s -> s.users().resetPassword(MISSING, null)),
             op(UserService.class, "setEnabled", ADMIN_ONLY, s -> s.users().setEnabled(MISSING, true, null)),
             op(org.patchcare.identity.application.AccountService.class, "changePassword", ANY_ROLE,
-                    s -> s.account().changePassword("not the current password", "a new pass phrase for the test"))),
+                    s -> s.account().changePassword("not the current password", "a new pass phrase for the test")),
             // ---- planning (issue 8): biomed, IT security and admins plan; those who create change requests accept;
             // everyone reads (clinical managers: their departments' proposals); planning data as blackouts/inventory
             op(org.patchcare.planning.application.PlanningService.class, "start", PLANNERS,
