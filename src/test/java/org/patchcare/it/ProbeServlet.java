@@ -53,6 +53,11 @@ public class ProbeServlet extends HttpServlet {
 
     @Inject
     DeviceService devices;
+    // issue 7 (web-hardening): beans ServiceMatrixCompletenessTest found outside the matrix
+    @Inject
+    org.patchcare.inventory.application.DeviceImportService imports;
+    @Inject
+    org.patchcare.reporting.application.MetricsJob metricsJob;
     @Inject
     CatalogService catalog;
     @Inject
@@ -237,7 +242,8 @@ public class ProbeServlet extends HttpServlet {
         ServiceMatrix.Services services = new ServiceMatrix.Services(devices, catalog, organisation, users, audit, feeds,
                 advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications,
                 conflicts, calendar, blackouts, groups, changeRequests, downtimeJobs,
-                metrics, reports, patches);
+                metrics, reports, patches,
+                imports, metricsJob);
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

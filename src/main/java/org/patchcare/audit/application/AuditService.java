@@ -128,6 +128,9 @@ public class AuditService {
      */
     @RolesAllowed(Roles.ADMIN)
     public java.time.Instant recordExport(AuditFilter filter, String format) {
+        if (format == null || format.isBlank()) {
+            throw new InvalidInputException("format", "name the format of the export");
+        }
         java.time.Instant now = clock.instant();
         write(EXPORT_TYPE, "export", AuditEntry.Action.EVENT, Map.of("event", new String[]{null, "exported as "
                 + format}), truncate(filter.describe(), 500));

@@ -73,7 +73,7 @@ class ApiAccessControlIT {
         }
     }
 
-    private static final List<Endpoint> TABLE = List.of(
+    static final List<Endpoint> TABLE = List.of(
             read("/devices?limit=3"),
             read("/devices/{tag}"),
             read("/devices/{tag}/timeline"),
@@ -272,7 +272,20 @@ class ApiAccessControlIT {
                     .unplanned(DowntimeFixtures.device("ICU"), "4.2.0", 1))),
             risk("POST", "/patch-records/{patch}/attachments?fileName=report.json", REQUESTERS,
                     u -> Map.of("{patch}", org.patchcare.patching.api.PatchFixtures.started(u).getString("id"),
-                            "body", "{\"report\":\"access check\"}")));
+                            "body", "{\"report\":\"access check\"}")),
+
+            // ---- audit trail (issue 7, web-hardening): administrators only ----
+            new Endpoint("GET", "/audit?limit=5", Set.of(Roles.ADMIN), null, null),
+            new Endpoint("GET", "/audit?entityType=Device&format=csv", Set.of(Roles.ADMIN), null, null),
+            // reads the completeness check (ApiMatrixCompletenessTest) found without a row
+            risk("GET", "/exposures/{exposure}", EVERYONE, null),
+            risk("GET", "/exposures/{exposure}/history", EVERYONE, null),
+            risk("GET", "/risk/exposures/{exposure}/decision", EVERYONE, null),
+            risk("GET", "/risk/exposures/{exposure}/decision/history", EVERYONE, null),
+            read("/devices/{tag}/vex"),
+            read("/device-models/{model}/vex")
+            // ---- end of the audit trail block ----
+            );
 
     private static volatile Map<String, String> sharedPatch;
 
