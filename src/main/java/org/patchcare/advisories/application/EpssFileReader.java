@@ -64,7 +64,12 @@ public final class EpssFileReader implements Closeable {
     private long badRows;
 
     public EpssFileReader(InputStream in) throws IOException, InvalidEpssFileException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(unpacked(in), StandardCharsets.UTF_8.newDecoder()
+        this(in, maxBytes());
+    }
+
+    /** With {@code maxBytes} as the limit, packed and unpacked. */
+    EpssFileReader(InputStream in, long maxBytes) throws IOException, InvalidEpssFileException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(unpacked(in, maxBytes), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
         String first = firstLine(reader);
         Matcher m = first == null ? null : HEAD.matcher(first);
@@ -103,8 +108,7 @@ public final class EpssFileReader implements Closeable {
 
     public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
 
-    private static InputStream unpacked(InputStream raw) throws IOException {
-        long max = maxBytes();
+    private static InputStream unpacked(InputStream raw, long max) throws IOException {
         java.util.function.LongFunction<RuntimeException> tooLarge =
                 m -> new org.patchcare.shared.domain.PayloadTooLargeException("EPSS file", m);
         InputStream in = new org.patchcare.shared.io.SizeLimitedInputStream(raw, max, tooLarge);
