@@ -2,6 +2,7 @@ package org.patchcare.shared.web;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
@@ -61,8 +62,13 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (request.isSecure() || SecureTransport.configured()) {
             response.setHeader("Strict-Transport-Security", HSTS);
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(ApiApplication.PATH + "/") || path.equals(ApiApplication.PATH)) {
+        // on the error dispatch (e.g. the 401 problem of a refused API call) the path is the error page's; the
+        // request's own path is an attribute then
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original instanceof String s ? s : request.getRequestURI();
+        String path = uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
+        if (path.startsWith(ApiApplication.PATH + "/") || path.equals(ApiApplication.PATH)
+                || path.startsWith("/problem/")) {
             // the resource may still set its own (e.g. the iCal feed); personal data is never kept in caches
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");

@@ -48,18 +48,19 @@ class SecurityHeadersIT {
                 new Call("/openapi", null, 200));
         for (Call c : calls) {
             HttpResponse<String> r = get(c.path(), c.user(), null);
+            String as = c.path() + " as " + (c.user() == null ? "anonymous" : c.user());
             assertSoftly(soft -> {
-                soft.assertThat(r.statusCode()).as(c.path()).isEqualTo(c.status());
-                soft.assertThat(header(r, "Content-Security-Policy")).as(c.path())
+                soft.assertThat(r.statusCode()).as(as).isEqualTo(c.status());
+                soft.assertThat(header(r, "Content-Security-Policy")).as(as)
                         .isEqualTo(SecurityHeadersFilter.CSP)
                         .contains("frame-ancestors 'none'", "object-src 'none'", "default-src 'self'");
-                soft.assertThat(header(r, "X-Frame-Options")).as(c.path()).isEqualTo("DENY");
-                soft.assertThat(header(r, "X-Content-Type-Options")).as(c.path()).isEqualTo("nosniff");
-                soft.assertThat(header(r, "Referrer-Policy")).as(c.path()).isEqualTo("same-origin");
-                soft.assertThat(header(r, "Permissions-Policy")).as(c.path()).contains("camera=()", "geolocation=()");
-                soft.assertThat(header(r, "Strict-Transport-Security")).as("%s over plain http", c.path()).isNull();
+                soft.assertThat(header(r, "X-Frame-Options")).as(as).isEqualTo("DENY");
+                soft.assertThat(header(r, "X-Content-Type-Options")).as(as).isEqualTo("nosniff");
+                soft.assertThat(header(r, "Referrer-Policy")).as(as).isEqualTo("same-origin");
+                soft.assertThat(header(r, "Permissions-Policy")).as(as).contains("camera=()", "geolocation=()");
+                soft.assertThat(header(r, "Strict-Transport-Security")).as("%s over plain http", as).isNull();
                 if (c.path().startsWith("/api/")) {
-                    soft.assertThat(header(r, "Cache-Control")).as(c.path()).isEqualTo("no-store");
+                    soft.assertThat(header(r, "Cache-Control")).as(as).isEqualTo("no-store");
                 }
             });
         }
