@@ -77,10 +77,7 @@ public class AuditResource {
                 entityKey, action, q);
         String fmt = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(java.util.Locale.ROOT);
         if (fmt.equals("csv")) {
-            Instant until = audit.recordExport(filter, "CSV");
-            AuditFilter bounded = filter.to() != null && filter.to().isBefore(until) ? filter
-                    : new AuditFilter(filter.from(), until, filter.actor(), filter.entityType(), filter.entityKey(),
-                    filter.action(), filter.text());
+            AuditFilter bounded = filter.endingBy(audit.recordExport(filter, "CSV"));
             StreamingOutput body = out -> {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 AuditCsv.write(w, o -> audit.search(bounded, new PageRequest(o, CSV_PAGE, "occurredAt", true)),

@@ -50,6 +50,12 @@ public record AuditFilter(Instant from, Instant to, String actor, String entityT
         return v;
     }
 
+    /** This filter ending at {@code until} at the latest: an export does not run into entries written after it began. */
+    public AuditFilter endingBy(Instant until) {
+        return to != null && to.isBefore(until) ? this
+                : new AuditFilter(from, until, actor, entityType, entityKey, action, text);
+    }
+
     /** The filter as one line, for the audit entry of an export. */
     public String describe() {
         StringJoiner j = new StringJoiner(", ");

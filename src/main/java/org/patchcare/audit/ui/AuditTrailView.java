@@ -175,9 +175,7 @@ public class AuditTrailView extends VerticalLayout {
     private DownloadHandler csv() {
         return event -> {
             AuditFilter f = filter();
-            Instant until = audit.recordExport(f, "CSV");
-            AuditFilter bounded = f.to() != null && f.to().isBefore(until) ? f
-                    : new AuditFilter(f.from(), until, f.actor(), f.entityType(), f.entityKey(), f.action(), f.text());
+            AuditFilter bounded = f.endingBy(audit.recordExport(f, "CSV"));
             event.setFileName("audit-trail-" + LocalDate.now(ZoneId.systemDefault()) + ".csv");
             event.setContentType("text/csv;charset=UTF-8");
             try (Writer w = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
