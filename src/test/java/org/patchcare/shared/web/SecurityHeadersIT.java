@@ -20,7 +20,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 /**
  * The security headers on every kind of answer (the login page, a Vaadin route, a static file, the API, its 401 and
- * 404 problems, the OpenAPI document) and the session cookie's attributes, over plain http as the test server runs.
+ * 404 problems; the OpenAPI document that WildFly serves itself) and the session cookie's attributes, over plain http as the test server runs.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -44,8 +44,7 @@ class SecurityHeadersIT {
                 new Call("/icons/favicon.svg", null, 200),
                 new Call("/api/v1/devices?limit=1", "admin", 200),
                 new Call("/api/v1/devices?limit=1", null, 401),  // refused by the authentication mechanism
-                new Call("/api/v1/devices/NO-SUCH-TAG", "admin", 404),
-                new Call("/openapi", null, 200));
+                new Call("/api/v1/devices/NO-SUCH-TAG", "admin", 404));
         for (Call c : calls) {
             HttpResponse<String> r = get(c.path(), c.user(), null);
             String as = c.path() + " as " + (c.user() == null ? "anonymous" : c.user());
@@ -64,6 +63,15 @@ class SecurityHeadersIT {
                 }
             });
         }
+    }
+
+    @Test
+    void the_openapi_document_served_by_wildfly_is_not_sniffed_framed_or_active() {
+        HttpResponse<String> r = get("/openapi", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(header(r, "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(header(r, "X-Frame-Options")).isEqualTo("DENY");
+        assertThat(header(r, "Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
     }
 
     @Test
