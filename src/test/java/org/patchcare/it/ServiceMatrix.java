@@ -214,9 +214,9 @@ public final class ServiceMatrix {
             // ---- beans ServiceMatrixCompletenessTest found outside the matrix (issue 7, web-hardening) ----
             op(org.patchcare.inventory.application.DeviceImportService.class, "limits", EDITORS,
                     s -> s.imports().limits()),
-            // a file larger than any limit: refused before anything is read
+            // an empty file, dry run: nothing is written
             op(org.patchcare.inventory.application.DeviceImportService.class, "importCsv", EDITORS,
-                    s -> s.imports().importCsv(java.io.InputStream.nullInputStream(), Long.MAX_VALUE, true, null)),
+                    s -> s.imports().importCsv(java.io.InputStream.nullInputStream(), 0, true, null)),
             // asynchronous: a refusal may come through the Future; a missing file fails after the role check
             op(org.patchcare.inventory.application.DeviceImportService.class, "importInBackground", EDITORS, s -> {
                 try {
