@@ -45,6 +45,7 @@ class ApiMatrixCompletenessTest {
             "GET /api/v1/advisories/{}",
             "GET /api/v1/advisories/{}/revisions/{}/document",
             "GET /api/v1/blackouts/{}",
+            "GET /api/v1/device-models/{}/vex",
             "GET /api/v1/devices/import/template",
             "GET /api/v1/redundancy-groups/{}",
             "GET /api/v1/threat-feeds/cves/{}",
