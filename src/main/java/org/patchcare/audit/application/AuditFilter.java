@@ -50,10 +50,15 @@ public record AuditFilter(Instant from, Instant to, String actor, String entityT
         return v;
     }
 
-    /** This filter ending at {@code until} at the latest: an export does not run into entries written after it began. */
+    /**
+     * This filter ending by the second after {@code until} at the latest, so an export does not run on into entries
+     * written while it streams. Whole seconds: MySQL/MariaDB through Connector/J keep the audit times to the second,
+     * so an entry written in the same second as {@code until} must still be in.
+     */
     public AuditFilter endingBy(Instant until) {
-        return to != null && to.isBefore(until) ? this
-                : new AuditFilter(from, until, actor, entityType, entityKey, action, text);
+        Instant bound = until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        return to != null && !to.isAfter(bound) ? this
+                : new AuditFilter(from, bound, actor, entityType, entityKey, action, text);
     }
 
     /** The filter as one line, for the audit entry of an export. */

@@ -59,4 +59,12 @@ class AuditCsvTest {
         assertThat(f.describe()).isEqualTo("actor=biomed, action=UPDATE");
         assertThat(AuditFilter.all().describe()).isEqualTo("everything");
     }
+
+    @Test
+    void an_export_ends_by_the_second_after_it_began_and_keeps_an_earlier_end() {
+        Instant began = Instant.parse("2026-11-24T04:23:30.456Z");
+        assertThat(AuditFilter.all().endingBy(began).to()).isEqualTo(Instant.parse("2026-11-24T04:23:31Z"));
+        AuditFilter earlier = new AuditFilter(null, Instant.parse("2026-11-01T00:00:00Z"), null, null, null, null, null);
+        assertThat(earlier.endingBy(began)).isSameAs(earlier);
+    }
 }
