@@ -108,6 +108,11 @@ public class ProbeServlet extends HttpServlet {
     org.patchcare.reporting.application.ExposureReportService reports;
     @Inject
     org.patchcare.patching.application.PatchService patches;
+    // identity hardening (issue 7)
+    @Inject
+    org.patchcare.identity.application.ApiTokenService apiTokens;
+    @Inject
+    org.patchcare.identity.application.AccountService account;
     @Resource(lookup = "java:jboss/datasources/PatchCareDS")
     javax.sql.DataSource dataSource;
     @Resource
@@ -182,8 +187,29 @@ public class ProbeServlet extends HttpServlet {
                     : java.time.Instant.parse(req.getParameter("at")));
             case "risk/date" -> setDate(req.getParameter("table"), req.getParameter("id"),
                     LocalDate.parse(req.getParameter("date")));
+            // identity hardening (issue 7): lockouts, token expiry, resets, as the calling user
+            case "identity/endLock" -> sql("UPDATE login_attempt SET locked_until = ? WHERE attempt_key = ?",
+                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), "user:" + req.getParameter("username"));
+            case "identity/clearLocks" -> sql("DELETE FROM login_attempt WHERE attempt_key = ? OR attempt_key LIKE 'ip:%'",
+                    "user:" + req.getParameter("username"));
+            case "identity/expireToken" -> sql("UPDATE api_token SET expires_at = ? WHERE public_id = ?",
+                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), req.getParameter("id"));
+            case "identity/reset" -> users.resetPassword(req.getParameter("username"), req.getParameter("password"));
+            case "identity/setEnabled" -> users.setEnabled(req.getParameter("username"),
+                    Boolean.parseBoolean(req.getParameter("enabled")), null).enabled();
+            case "identity/changePassword" -> account.changePassword(req.getParameter("current"), req.getParameter("next"));
             default -> throw new IllegalArgumentException("unknown probe action '" + action + "'");
         };
+    }
+
+    /** identity hardening (issue 7): one SQL update with positional parameters; answers the changed row count. */
+    private int sql(String sql, Object... params) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        }
     }
 
     // ---- fixtures of the risk tests ------------------------------------------------------------
@@ -243,7 +269,8 @@ public class ProbeServlet extends HttpServlet {
                 advisories, exposures, advisoryFeeds, risk, controls, validations, acceptances, expiry, notifications,
                 conflicts, calendar, blackouts, groups, changeRequests, downtimeJobs,
                 metrics, reports, patches,
-                imports, metricsJob);
+                apiTokens, account, // identity hardening (issue 7)
+                imports, metricsJob); // web hardening (issue 7)
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

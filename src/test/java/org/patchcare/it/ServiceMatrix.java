@@ -100,6 +100,10 @@ public final class ServiceMatrix {
                            // patch execution (issue 6)
                            org.patchcare.patching.application.PatchService patches,
 
+                           // identity hardening (issue 7): API tokens, own password
+                           org.patchcare.identity.application.ApiTokenService apiTokens,
+                           org.patchcare.identity.application.AccountService account,
+
                            // found by ServiceMatrixCompletenessTest (issue 7, web-hardening)
                            org.patchcare.inventory.application.DeviceImportService imports,
                            org.patchcare.reporting.application.MetricsJob metricsJob) {
@@ -503,7 +507,22 @@ public final class ServiceMatrix {
             op(org.patchcare.patching.application.PatchService.class, "list", ANY_ROLE,
                     s -> s.patches().list(org.patchcare.patching.application.PatchFilter.all(), PageRequest.first(1))),
             op(org.patchcare.patching.application.PatchService.class, "count", ANY_ROLE,
-                    s -> s.patches().count(org.patchcare.patching.application.PatchFilter.all())));
+                    s -> s.patches().count(org.patchcare.patching.application.PatchFilter.all())),
+
+            // identity hardening (issue 7): administrators manage API tokens, reset passwords, disable users;
+            // everyone changes their own password (a wrong current password is refused after the role check)
+            op(org.patchcare.identity.application.ApiTokenService.class, "list", ADMIN_ONLY, s -> s.apiTokens().list()),
+            op(org.patchcare.identity.application.ApiTokenService.class, "create", ADMIN_ONLY,
+                    s -> s.apiTokens().create(new org.patchcare.identity.application.ApiTokenViews.TokenCommand(
+                            null, null, null))),
+            op(org.patchcare.identity.application.ApiTokenService.class, "revoke", ADMIN_ONLY,
+                    s -> s.apiTokens().revoke(MISSING)),
+            op(org.patchcare.identity.application.ApiTokenService.class, "grantableRoles", ADMIN_ONLY,
+                    s -> s.apiTokens().grantableRoles()),
+            op(UserService.class, "resetPassword", ADMIN_ONLY, s -> s.users().resetPassword(MISSING, null)),
+            op(UserService.class, "setEnabled", ADMIN_ONLY, s -> s.users().setEnabled(MISSING, true, null)),
+            op(org.patchcare.identity.application.AccountService.class, "changePassword", ANY_ROLE,
+                    s -> s.account().changePassword("not the current password", "a new pass phrase for the test")));
 
     /** issue 6, exposure report: a report of a department that does not exist. */
     private static org.patchcare.reporting.application.ReportViews.ReportRequest missingReport() {
@@ -550,6 +569,10 @@ public final class ServiceMatrix {
 
             // patch execution (issue 6)
             org.patchcare.patching.application.PatchService.class,
+
+            // identity hardening (issue 7)
+            org.patchcare.identity.application.ApiTokenService.class,
+            org.patchcare.identity.application.AccountService.class,
 
             // found by ServiceMatrixCompletenessTest (issue 7, web-hardening)
             org.patchcare.inventory.application.DeviceImportService.class,

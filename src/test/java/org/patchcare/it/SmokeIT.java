@@ -51,4 +51,31 @@ class SmokeIT {
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
     }
+
+    // ---- Operations (issue 7): health and metrics on the application port, without a login ----------------------
+
+    @Test
+    void health_and_metrics_answer_without_a_login_and_every_response_carries_a_request_id() throws Exception {
+        HttpResponse<String> ready = ItConfig.http().send(ItConfig.request("/health/ready", null, null)
+                .header("X-Request-Id", "smoke-check-1").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"status\":\"UP\"").contains("{\"name\":\"database\",\"status\":\"UP\"}");
+        assertThat(ready.headers().firstValue("X-Request-Id")).hasValue("smoke-check-1");
+        HttpResponse<String> live = ItConfig.http().send(ItConfig.request("/health/live", null, null).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.headers().firstValue("X-Request-Id")).isPresent();
+
+        HttpResponse<String> metrics = ItConfig.http().send(ItConfig.request("/metrics", null, null).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
+        assertThat(metrics.body())
+                .contains("patchcare_http_requests_total{method=\"GET\",route=\"/health/ready\",status=\"200\"}")
+                .contains("patchcare_database_up 1")
+                // the queue counts run on this database too (H2 and MariaDB)
+                .contains("patchcare_queue_size{queue=\"work_queue\"}")
+                .contains("patchcare_queue_size{queue=\"change_approval\"}");
+    }
 }

@@ -80,6 +80,8 @@ public class AdvisoryService {
     @PersistenceContext
     EntityManager em;
     @Inject
+    org.patchcare.shared.metrics.AppMetrics metrics;
+    @Inject
     AuditService audit;
     @Inject
     CurrentUser currentUser;
@@ -103,6 +105,25 @@ public class AdvisoryService {
      */
     @RolesAllowed({Roles.IT_SECURITY, Roles.ADMIN})
     public ImportResult importDocument(byte[] body, AdvisoryOrigin origin, String sourceName) {
+        long started = System.nanoTime();
+        String result = "failed";
+        try {
+            ImportResult r = importChecked(body, origin, sourceName);
+            result = r.outcome().name().toLowerCase(Locale.ROOT);
+            return r;
+        } catch (InvalidInputException e) {
+            result = "rejected";
+            throw e;
+        } finally {
+            String how = origin == null ? "unknown" : origin.name().toLowerCase(Locale.ROOT);
+            metrics.count("patchcare_advisory_imports_total", "CSAF advisory imports by origin and result", 1,
+                    "origin", how, "result", result);
+            metrics.time("patchcare_advisory_import_duration_seconds", "Time to validate, store and match one advisory",
+                    System.nanoTime() - started, "origin", how);
+        }
+    }
+
+    private ImportResult importChecked(byte[] body, AdvisoryOrigin origin, String sourceName) {
         if (origin == null || origin == AdvisoryOrigin.MANUAL) {
             throw new InvalidInputException("origin", "Say where the document came from (upload, API, folder or feed).");
         }

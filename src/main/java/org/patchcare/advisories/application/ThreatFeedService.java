@@ -69,6 +69,8 @@ public class ThreatFeedService {
     @Resource
     SessionContext context;
     @Inject
+    org.patchcare.shared.metrics.AppMetrics metrics;
+    @Inject
     AuditService audit;
     @Inject
     CurrentUser currentUser;
@@ -153,6 +155,33 @@ public class ThreatFeedService {
      */
     @RolesAllowed({Roles.IT_SECURITY, Roles.ADMIN})
     public FeedImportResult importKev(InputStream json) {
+        return measured(Feed.KEV, () -> loadKev(json));
+    }
+
+    /** Counts and times a feed import for the Prometheus metrics (docs/operations.md), whatever its outcome. */
+    private FeedImportResult measured(Feed feed, java.util.function.Supplier<FeedImportResult> load) {
+        long started = System.nanoTime();
+        String result = "failed";
+        try {
+            FeedImportResult r = load.get();
+            result = "loaded";
+            return r;
+        } catch (InvalidInputException e) {
+            result = "rejected";
+            throw e;
+        } catch (ConflictException e) {
+            result = "older";
+            throw e;
+        } finally {
+            String name = feed.name().toLowerCase(java.util.Locale.ROOT);
+            metrics.count("patchcare_threat_feed_imports_total", "KEV and EPSS imports by feed and result", 1,
+                    "feed", name, "result", result);
+            metrics.time("patchcare_threat_feed_import_duration_seconds", "Time to load a KEV or EPSS file",
+                    System.nanoTime() - started, "feed", name);
+        }
+    }
+
+    private FeedImportResult loadKev(InputStream json) {
         KevCatalog catalog;
         try {
             catalog = new KevCatalogReader().read(json);
@@ -274,6 +303,10 @@ public class ThreatFeedService {
      */
     @RolesAllowed({Roles.IT_SECURITY, Roles.ADMIN})
     public FeedImportResult importEpss(InputStream csv, LongConsumer progress) {
+        return measured(Feed.EPSS, () -> loadEpss(csv, progress));
+    }
+
+    private FeedImportResult loadEpss(InputStream csv, LongConsumer progress) {
         LongConsumer tell = progress == null ? n -> { } : progress;
         try (EpssFileReader reader = new EpssFileReader(csv); Connection c = dataSource.getConnection()) {
             Instant released = reader.scoreDate().atStartOfDay(ZoneOffset.UTC).toInstant();

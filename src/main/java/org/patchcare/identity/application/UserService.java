@@ -47,6 +47,8 @@ public class UserService {
     AuditService audit;
     @Inject
     Validator validator;
+    @Inject
+    jakarta.enterprise.event.Event<UserAccessChanged> accessChanged;
 
     public List<UserView> list() {
         Map<Long, String> deptCodes = departmentCodes();
@@ -77,7 +79,9 @@ public class UserService {
                     .setParameter("u", username).getResultList().isEmpty()) {
                 throw new ConflictException("User '" + username + "' already exists.");
             }
+            checkPolicy(cmd.getPassword(), username, cmd.getDisplayName());
             u = new User(username, cmd.getDisplayName().strip(), PasswordHasher.hash(cmd.getPassword().toCharArray()));
+            u.changePassword(u.getPasswordHash(), false, clock.instant());
         } else {
             u = find(username);
             if (cmd.getVersion() != null && cmd.getVersion() != u.getVersion()) {
@@ -86,10 +90,15 @@ public class UserService {
             before = snap(u, departmentCodes());
             u.setDisplayName(cmd.getDisplayName().strip());
             if (cmd.getPassword() != null && !cmd.getPassword().isBlank()) {
-                u.setPasswordHash(PasswordHasher.hash(cmd.getPassword().toCharArray()));
+                checkPolicy(cmd.getPassword(), username, cmd.getDisplayName());
+                u.changePassword(PasswordHasher.hash(cmd.getPassword().toCharArray()), false, clock.instant());
             }
             if (username.equals(currentUser.username()) && (!cmd.isEnabled() || !cmd.getRoles().contains(Role.ADMIN))) {
                 throw new InvalidInputException("roles", "you cannot disable yourself or take away your own ADMIN role");
+            }
+            if (u.isEnabled() && u.getRoles().contains(Role.ADMIN)
+                    && (!cmd.isEnabled() || !cmd.getRoles().contains(Role.ADMIN)) && otherActiveAdmins(u) == 0) {
+                throw new InvalidInputException("roles", "PatchCare needs at least one active administrator");
             }
         }
         u.setEmail(cmd.getEmail() == null || cmd.getEmail().isBlank() ? null : cmd.getEmail().strip());
@@ -105,6 +114,7 @@ public class UserService {
             Snapshot after = snap(u, codes);
             boolean passwordChanged = cmd.getPassword() != null && !cmd.getPassword().isBlank();
             audit.changed("User", username, before, after, passwordChanged ? "password changed" : null);
+            accessChanged.fire(new UserAccessChanged(username));
         }
         try {
             em.flush();
@@ -117,6 +127,75 @@ public class UserService {
             throw e;
         }
         return view(u, codes);
+    }
+
+    /**
+     * Sets a temporary password that the user must change at the next login: the one given (checked against the
+     * policy), or a generated one when none is given. Answers the temporary password, to hand over once. Clears the
+     * user's lockout.
+     */
+    public String resetPassword(String username, String temporaryPassword) {
+        User u = find(username);
+        String password = temporaryPassword == null || temporaryPassword.isBlank()
+                ? PasswordGenerator.generate() : temporaryPassword;
+        checkPolicy(password, u.getUsername(), u.getDisplayName());
+        u.changePassword(PasswordHasher.hash(password.toCharArray()), true, clock.instant());
+        u.touch(currentUser.username(), clock.instant());
+        em.createQuery("delete from LoginAttempt a where a.key = :k")
+                .setParameter("k", org.patchcare.identity.domain.LoginAttempt.userKey(u.getUsername())).executeUpdate();
+        audit.event("User", u.getUsername(), "password reset", "must change it at the next login");
+        accessChanged.fire(new UserAccessChanged(u.getUsername()));
+        return password;
+    }
+
+    /**
+     * Disables or enables a user. A disabled user cannot log in, their sessions end at their next request and their
+     * cached API logins are refused. Nobody can disable themselves or the last active administrator.
+     */
+    public UserView setEnabled(String username, boolean enabled, Integer version) {
+        User u = find(username);
+        if (version != null && version != u.getVersion()) {
+            throw ConflictException.staleEdit("User", u.getUsername());
+        }
+        if (u.isEnabled() == enabled) {
+            return view(u, departmentCodes());
+        }
+        if (!enabled && u.getUsername().equals(currentUser.username())) {
+            throw new InvalidInputException("enabled", "you cannot disable yourself");
+        }
+        if (!enabled && u.getRoles().contains(Role.ADMIN) && otherActiveAdmins(u) == 0) {
+            throw new InvalidInputException("enabled", "PatchCare needs at least one active administrator");
+        }
+        u.setEnabled(enabled);
+        u.touch(currentUser.username(), clock.instant());
+        audit.event("User", u.getUsername(), enabled ? "enabled" : "disabled", null);
+        accessChanged.fire(new UserAccessChanged(u.getUsername()));
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw ConflictException.staleEdit("User", u.getUsername());
+        }
+        return view(u, departmentCodes());
+    }
+
+    private long otherActiveAdmins(User u) {
+        return em.createQuery("select count(x) from User x where x.enabled = true and x.id <> :id "
+                        + "and :admin member of x.roles", Long.class)
+                .setParameter("id", u.getId()).setParameter("admin", Role.ADMIN).getSingleResult();
+    }
+
+    private static void checkPolicy(String password, String username, String displayName) {
+        checkPolicy("password", password, username, displayName);
+    }
+
+    /** Refuses a password that breaks the policy, naming {@code field} (422 with the reasons). */
+    static void checkPolicy(String field, String password, String username, String displayName) {
+        List<String> problems = org.patchcare.identity.domain.PasswordPolicy.standard()
+                .problems(password, username, displayName);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream()
+                    .map(p -> new InvalidInputException.Violation(field, p)).toList());
+        }
     }
 
     private Set<Long> departmentIds(Set<String> codes) {

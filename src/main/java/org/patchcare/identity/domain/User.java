@@ -55,6 +55,13 @@ public class User extends BaseEntity {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** Set by an administrator's reset: the next login must choose a new password before anything else. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", nullable = false, length = 30)
@@ -101,6 +108,21 @@ public class User extends BaseEntity {
 
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public Instant getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    /** A new password hash; {@code temporary} when an administrator set it and the user must change it. */
+    public void changePassword(String hash, boolean temporary, Instant now) {
+        this.passwordHash = hash;
+        this.mustChangePassword = temporary;
+        this.passwordChangedAt = now;
     }
 
     public boolean isEnabled() {

@@ -5,10 +5,12 @@ import org.patchcare.shared.ui.MainLayout;
 
 import java.util.List;
 
-/** The user administration in the side navigation (administrators only see it). */
+/** User administration and API tokens (administrators only see them), and everybody's own password. */
 public class IdentityNavigation implements MainLayout.NavContributor {
     @Override
     public List<MainLayout.NavEntry> entries() {
-        return List.of(new MainLayout.NavEntry("Users", UsersView.class, VaadinIcon.USERS, 95));
+        return List.of(new MainLayout.NavEntry("Users", UsersView.class, VaadinIcon.USERS, 95),
+                new MainLayout.NavEntry("API tokens", ApiTokensView.class, VaadinIcon.KEY, 96),
+                new MainLayout.NavEntry("My password", ChangePasswordView.class, VaadinIcon.LOCK, 99));
     }
 }

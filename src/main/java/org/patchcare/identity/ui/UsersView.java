@@ -86,6 +86,37 @@ public class UsersView extends VerticalLayout {
         grid.setItems(users.list());
     }
 
+    /** A generated temporary password, shown once; the user must change it at the next login. */
+    private void resetPassword(UserView u, Dialog editor) {
+        Dialog d = new Dialog("Reset the password of " + u.username() + "?");
+        d.add(new com.vaadin.flow.component.html.Paragraph("PatchCare makes a temporary password and shows it once. "
+                + "Give it to " + u.displayName() + " in person or by phone; they must choose their own password at "
+                + "the next login. A lockout after failed logins ends too."));
+        Button go = new Button("Reset password", e -> {
+            String temporary = users.resetPassword(u.username(), null);
+            d.removeAll();
+            d.setHeaderTitle("Temporary password for " + u.username());
+            TextField shown = new TextField("Temporary password (shown once)");
+            shown.setId("temporary-password");
+            shown.setValue(temporary);
+            shown.setReadOnly(true);
+            shown.setWidthFull();
+            d.add(shown);
+            d.getFooter().removeAll();
+            Button done = new Button("Done", x -> {
+                d.close();
+                editor.close();
+                refresh();
+            });
+            done.setId("reset-done");
+            d.getFooter().add(done);
+        });
+        go.setId("confirm-reset");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.getFooter().add(new Button("Cancel", e -> d.close()), go);
+        d.open();
+    }
+
     private void edit(UserView u) {
         boolean create = u == null;
         Dialog d = new Dialog(create ? "New user" : "Edit " + u.username());
@@ -114,7 +145,7 @@ public class UsersView extends VerticalLayout {
         PasswordField password = new PasswordField(create ? "Password" : "New password");
         password.setId("user-password");
         password.setMaxLength(UserCommand.PASSWORD_MAX);
-        password.setHelperText(create ? "At least " + UserCommand.PASSWORD_MIN + " characters"
+        password.setHelperText(create ? "At least " + UserCommand.PASSWORD_MIN + " characters; common passwords are refused"
                 : "Leave empty to keep the current password");
         if (!create) {
             username.setValue(u.username());
@@ -164,6 +195,11 @@ public class UsersView extends VerticalLayout {
         form.setColspan(deps, 2);
         form.setMaxWidth("40em");
         d.add(form);
+        if (!create) {
+            Button reset = new Button("Reset password…", VaadinIcon.KEY.create(), e -> resetPassword(u, d));
+            reset.setId("reset-password");
+            d.getFooter().add(reset);
+        }
         d.getFooter().add(new Button("Cancel", e -> d.close()), save);
         d.open();
     }

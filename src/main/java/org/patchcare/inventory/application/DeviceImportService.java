@@ -78,6 +78,12 @@ public class DeviceImportService {
     @Inject
     Validator validator;
 
+    @Inject
+    org.patchcare.shared.metrics.AppMetrics metrics;
+
+    static final String ROWS_IN_PROGRESS = "patchcare_device_import_rows_in_progress";
+    private static final String ROWS_IN_PROGRESS_HELP = "Rows read so far by the device imports running now";
+
     public DeviceImportLimits limits() {
         return DeviceImportLimits.fromEnvironment();
     }
@@ -95,6 +101,7 @@ public class DeviceImportService {
         }
         Run run = new Run(dryRun, progress == null ? DeviceImportProgress.NONE : progress, totalBytes);
         long started = System.nanoTime();
+        String mode = dryRun ? "dry_run" : "import";
         try {
             tx.setTransactionTimeout(limits.timeoutSeconds());
             tx.begin();
@@ -114,6 +121,14 @@ public class DeviceImportService {
             throw new IllegalStateException("The import transaction failed: " + e.getMessage(), e);
         } finally {
             rollbackIfOpen();
+            metrics.add(ROWS_IN_PROGRESS, ROWS_IN_PROGRESS_HELP, -run.rowsShown, "mode", mode);
+            String result = run.committed ? "committed" : dryRun ? "checked" : run.errorCount > 0 ? "refused" : "failed";
+            metrics.count("patchcare_device_imports_total", "Device CSV imports by mode and result", 1, "mode", mode,
+                    "result", result);
+            metrics.count("patchcare_device_import_rows_total", "Rows of device CSV imports by mode and result", run.rows,
+                    "mode", mode, "result", result);
+            metrics.time("patchcare_device_import_duration_seconds", "Time of device CSV imports by mode", System.nanoTime()
+                    - started, "mode", mode);
         }
         DeviceImportReport report = run.report();
         LOG.info(() -> String.format(Locale.ROOT, "Device import (%s) of %d rows in %d ms: %s",
@@ -162,6 +177,8 @@ public class DeviceImportService {
                 chunk.clear();
             }
             if (run.rows % CHUNK == 0) {
+                metrics.add(ROWS_IN_PROGRESS, ROWS_IN_PROGRESS_HELP, CHUNK, "mode", run.dryRun ? "dry_run" : "import");
+                run.rowsShown += CHUNK;
                 run.progress.progress(run.rows, reader.bytesRead(), run.totalBytes);
             }
         }
@@ -413,6 +430,7 @@ public class DeviceImportService {
         long created;
         long updated;
         long unchanged;
+        long rowsShown;
         boolean committed;
 
         Run(boolean dryRun, DeviceImportProgress progress, long totalBytes) {

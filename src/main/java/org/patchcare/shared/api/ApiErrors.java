@@ -108,8 +108,8 @@ public final class ApiErrors {
         }
         if (PersistenceErrors.isConnectionFailure(t)) {
             return new Problem(DATABASE_UNAVAILABLE, "Database unavailable", 503,
-                    "PatchCare cannot reach its database at the moment. Try again in a minute; if this goes on, "
-                            + "tell the PatchCare administrators.", null, null);
+                    "The database is unavailable; PatchCare retries by itself - try again in a few seconds. "
+                            + "If this goes on, tell the PatchCare administrators.", null, null);
         }
         return internal(reference);
     }
@@ -130,7 +130,8 @@ public final class ApiErrors {
 
     public static Problem unauthorized() {
         return new Problem(UNAUTHORIZED, "Unauthorized", 401,
-                "Send the user name and password of a PatchCare user with HTTP Basic authentication.", null, null);
+                "Send the user name and password of a PatchCare user with HTTP Basic authentication, or an API token "
+                        + "(Authorization: Bearer pct_...).", null, null);
     }
 
     /** Status codes raised by JAX-RS itself: no such path, wrong method, wrong media type. */

@@ -39,7 +39,7 @@ final class ProblemResponses {
         }
         Response.ResponseBuilder b = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 503) {
-            b.header("Retry-After", "30");
+            b.header("Retry-After", "5"); // PatchCare reconnects within seconds of the database returning
         }
         if (problem.status() == 413) {
             b.header("Connection", "close"); // the client stops sending the rest of a large body

@@ -25,7 +25,11 @@ public class UnauthorizedProblemServlet extends HttpServlet {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(ApiErrors.toJson(ApiErrors.unauthorized()
-                .withInstance(uri == null ? null : uri.toString())));
+        Problem problem = ApiErrors.unauthorized();
+        if (request.getAttribute(org.patchcare.shared.security.PatchCareAuthenticationMechanism.PROBLEM_DETAIL)
+                instanceof String detail) {
+            problem = new Problem(problem.type(), problem.title(), problem.status(), detail, null, null);
+        }
+        response.getWriter().write(ApiErrors.toJson(problem.withInstance(uri == null ? null : uri.toString())));
     }
 }

@@ -30,6 +30,13 @@ public class DatabaseMigrator {
     @Resource(lookup = "java:jboss/datasources/PatchCareDS")
     DataSource dataSource;
 
+    private static volatile boolean migrated;
+
+    /** True once the schema is up to date (the readiness check waits for it). */
+    public static boolean migrated() {
+        return migrated;
+    }
+
     /** Where the migrations live on the class path. */
     public static final String LOCATION = "classpath:db/migration";
 
@@ -63,6 +70,7 @@ public class DatabaseMigrator {
             ensureUtf8mb4();
         }
         MigrateResult result = flyway.migrate();
+        migrated = true;
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 

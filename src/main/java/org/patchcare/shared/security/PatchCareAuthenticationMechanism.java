@@ -9,7 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.patchcare.identity.application.AuthenticatedUser;
+import org.patchcare.identity.application.ApiTokenViews.TokenOutcome;
 import org.patchcare.identity.application.Authenticator;
+import org.patchcare.identity.application.LoginOutcome;
+import org.patchcare.identity.application.TokenAuthenticator;
+import org.patchcare.identity.application.UserStatus;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +32,10 @@ import java.util.logging.Logger;
  * How callers prove who they are:
  * <ul>
  *     <li>people log in through the form at {@code /login}, which POSTs here; the session then carries them;</li>
- *     <li>scripts and other systems send HTTP Basic credentials with every {@code /api} request;</li>
+ *     <li>scripts send HTTP Basic credentials with every {@code /api} request;</li>
+ *     <li>machine clients (scanners, CMMS, SIEM) send an API token ({@code Authorization: Bearer pct_...}) with
+ *     every {@code /api} request; the caller is {@code token:<name>} with exactly the token's roles; tokens never
+ *     reach the screens;</li>
  *     <li>calendar clients fetch an iCalendar feed by its secret token ({@link #ANONYMOUS_API}), without a login.</li>
  * </ul>
  * Either way the container learns the caller and its roles, so {@code @RolesAllowed} on the services applies.
@@ -38,6 +45,8 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
 
     public static final String SESSION_USER = "patchcare.user";
     public static final String LOGIN_PATH = "/login";
+    /** The screen where people change their password (and must, after an administrator's reset). */
+    public static final String CHANGE_PASSWORD_ROUTE = "account/password";
     private static final Logger LOG = Logger.getLogger(PatchCareAuthenticationMechanism.class.getName());
     /**
      * The only API paths served without a login: iCalendar feeds, whose unguessable token in the URL is the credential
@@ -46,9 +55,21 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
     public static final java.util.regex.Pattern ANONYMOUS_API =
             java.util.regex.Pattern.compile("/api/v1/calendar/feeds/[A-Za-z0-9_-]{20,100}\\.ics");
     private static final Duration BASIC_CACHE_TTL = Duration.ofSeconds(60);
+    /** How long a user's enabled flag and password stamp are trusted before they are read again. */
+    private static final Duration STATUS_TTL = Duration.ofSeconds(5);
+    /** The request attribute that tells {@code UnauthorizedProblemServlet} why a 401 was answered. */
+    public static final String PROBLEM_DETAIL = "patchcare.auth.problem";
 
     @Inject
     Authenticator authenticator;
+    @Inject
+    TokenAuthenticator tokens;
+
+    /** The users' state as read recently, so a session request does not read the database each time. */
+    private final Map<String, CachedStatus> statusCache = new ConcurrentHashMap<>();
+
+    private record CachedStatus(Optional<UserStatus> status, long expiresAtMillis) {
+    }
 
     /** Basic credentials verified recently, keyed by a keyed hash, so API calls do not pay PBKDF2 each time. */
     private final Map<String, CachedLogin> basicCache = new ConcurrentHashMap<>();
@@ -62,14 +83,30 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
                                                 HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(authorization.substring(7).trim(), path, request, response, context);
+        }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return basic(authorization.substring(6).trim(), response, context);
+            return basic(authorization.substring(6).trim(), request, response, context);
         }
         if (LOGIN_PATH.equals(path) && "POST".equals(request.getMethod())) {
             return formLogin(request, response, context);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof AuthenticatedUser user) {
+            Optional<UserStatus> status = status(user.username());
+            if (status.isEmpty() || !status.get().enabled()
+                    || !status.get().credentialStamp().equals(user.credentialStamp())) {
+                LOG.info(() -> "Session of '" + user.username() + "' ended: user disabled or password changed");
+                session.invalidate(); // disabled, removed or password changed elsewhere: this session ends now
+                if (path.startsWith("/api/")) {
+                    return unauthorized(request, response, context, null);
+                }
+                return context.doNothing();
+            }
+            if (status.get().mustChangePassword() && path.startsWith("/api/")) {
+                return unauthorized(request, response, context, MUST_CHANGE);
+            }
             return context.notifyContainerAboutLogin(user.username(), user.roles());
         }
         if (ANONYMOUS_API.matcher(path).matches()) {
@@ -82,58 +119,120 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
         return context.doNothing();
     }
 
-    private AuthenticationStatus basic(String encoded, HttpServletResponse response, HttpMessageContext context) {
+    private static final String MUST_CHANGE = "An administrator reset your password. Log in to PatchCare in the "
+            + "browser and choose a new password first.";
+
+    private AuthenticationStatus bearer(String secret, String path, HttpServletRequest request,
+                                        HttpServletResponse response, HttpMessageContext context) {
+        if (!path.startsWith("/api/")) {
+            return unauthorized(request, response, context, "API tokens work only for the REST API under /api.");
+        }
+        TokenOutcome outcome = tokens.authenticate(secret, request.getRemoteAddr());
+        if (!outcome.valid()) {
+            return unauthorized(request, response, context, outcome.problem());
+        }
+        return context.notifyContainerAboutLogin(outcome.principal(), outcome.roles());
+    }
+
+    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return unauthorized(response, context);
+            return unauthorized(request, response, context, null);
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
-            return unauthorized(response, context);
+            return unauthorized(request, response, context, null);
         }
         String username = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
         String key = cacheKey(decoded);
         CachedLogin cached = basicCache.get(key);
         if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis()) {
-            return context.notifyContainerAboutLogin(cached.user().username(), cached.user().roles());
-        }
-        Optional<AuthenticatedUser> user = authenticator.authenticate(username, password.toCharArray(), false);
-        if (user.isEmpty()) {
+            Optional<UserStatus> status = status(cached.user().username());
+            if (status.isPresent() && status.get().enabled()
+                    && status.get().credentialStamp().equals(cached.user().credentialStamp())) {
+                return context.notifyContainerAboutLogin(cached.user().username(), cached.user().roles());
+            }
             basicCache.remove(key);
-            return unauthorized(response, context);
+        }
+        LoginOutcome outcome = authenticator.login(username, password.toCharArray(), request.getRemoteAddr(), false);
+        if (outcome.result() != LoginOutcome.Result.SUCCESS) {
+            basicCache.remove(key);
+            if (outcome.result() == LoginOutcome.Result.LOCKED) {
+                response.setHeader("Retry-After", Long.toString(outcome.retryAfter().toSeconds() + 1));
+                return unauthorized(request, response, context, LoginOutcome.lockedMessage(outcome.retryAfterMinutes()));
+            }
+            return unauthorized(request, response, context, null);
+        }
+        AuthenticatedUser user = outcome.user();
+        if (user.mustChangePassword()) {
+            return unauthorized(request, response, context, MUST_CHANGE);
         }
         if (basicCache.size() > 10_000) {
             basicCache.clear();
         }
-        basicCache.put(key, new CachedLogin(user.get(), System.currentTimeMillis() + BASIC_CACHE_TTL.toMillis()));
-        return context.notifyContainerAboutLogin(user.get().username(), user.get().roles());
+        basicCache.put(key, new CachedLogin(user, System.currentTimeMillis() + BASIC_CACHE_TTL.toMillis()));
+        return context.notifyContainerAboutLogin(user.username(), user.roles());
     }
 
-    private AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context, String detail) {
+        if (detail != null) {
+            request.setAttribute(PROBLEM_DETAIL, detail);
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"PatchCare\", charset=\"UTF-8\"");
         return context.responseUnauthorized();
+    }
+
+    /** The user's enabled flag and password stamp, read at most every few seconds per user and node. */
+    private Optional<UserStatus> status(String username) {
+        long now = System.currentTimeMillis();
+        CachedStatus c = statusCache.get(username);
+        if (c != null && c.expiresAtMillis() > now) {
+            return c.status();
+        }
+        Optional<UserStatus> s = authenticator.status(username);
+        if (statusCache.size() > 10_000) {
+            statusCache.clear();
+        }
+        statusCache.put(username, new CachedStatus(s, now + STATUS_TTL.toMillis()));
+        return s;
+    }
+
+    /** Forgets what this node cached of a user once a change of their access committed. */
+    void forget(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                org.patchcare.identity.application.UserAccessChanged changed) {
+        statusCache.remove(changed.username());
+        basicCache.values().removeIf(c -> c.user().username().equals(changed.username()));
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
                                            HttpMessageContext context) {
         String username = request.getParameter("username");
         String password = request.getParameter("password");
-        Optional<AuthenticatedUser> user = authenticator.authenticate(username,
-                password == null ? null : password.toCharArray(), true);
+        LoginOutcome outcome = authenticator.login(username, password == null ? null : password.toCharArray(),
+                request.getRemoteAddr(), true);
         try {
-            if (user.isEmpty()) {
+            if (outcome.result() == LoginOutcome.Result.LOCKED) {
+                LOG.info(() -> "Locked login for '" + sanitize(username) + "' from " + request.getRemoteAddr());
+                response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?locked=" + outcome.retryAfterMinutes());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            if (outcome.result() == LoginOutcome.Result.FAILED) {
                 LOG.info(() -> "Failed login for '" + sanitize(username) + "' from " + request.getRemoteAddr());
                 response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?error");
                 return AuthenticationStatus.SEND_FAILURE;
             }
+            AuthenticatedUser user = outcome.user();
             HttpSession session = request.getSession(true);
             request.changeSessionId(); // no session fixation
-            session.setAttribute(SESSION_USER, user.get());
-            LOG.info(() -> "Login of '" + user.get().username() + "'");
-            response.sendRedirect(request.getContextPath() + "/");
+            session.setAttribute(SESSION_USER, user);
+            statusCache.remove(user.username());
+            LOG.info(() -> "Login of '" + user.username() + "'");
+            response.sendRedirect(request.getContextPath() + (user.mustChangePassword() ? "/" + CHANGE_PASSWORD_ROUTE : "/"));
             return AuthenticationStatus.SEND_CONTINUE;
         } catch (IOException e) {
             throw new IllegalStateException("Could not answer the login request", e);

@@ -45,7 +45,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var params = event.getLocation().getQueryParameters().getParameters();
+        if (params.containsKey("locked")) {
+            long minutes = 1;
+            try {
+                minutes = Math.max(1, Math.min(60, Long.parseLong(params.get("locked").getFirst())));
+            } catch (NumberFormatException e) {
+                // keep 1
+            }
+            LoginI18n i18n = LoginI18n.createDefault();
+            i18n.getForm().setTitle("Log in to PatchCare");
+            i18n.getErrorMessage().setTitle("Login paused");
+            i18n.getErrorMessage().setMessage(org.patchcare.identity.application.LoginOutcome.lockedMessage(minutes));
+            i18n.setAdditionalInformation("Medical-device inventory and patch tracking");
+            form.setI18n(i18n);
+            form.setError(true);
+        } else if (params.containsKey("error")) {
             form.setError(true);
         }
     }

@@ -24,7 +24,8 @@ public record UserMessage(String text, boolean unexpected) {
             }
         }
         if (PersistenceErrors.isConnectionFailure(t)) {
-            return new UserMessage("The database is unavailable at the moment. Nothing was saved; try again in a minute.", true);
+            return new UserMessage("The database is unavailable at the moment, so this was not saved. PatchCare "
+                    + "reconnects by itself: try again in a few seconds.", true);
         }
         if (t instanceof EJBException && t.getCause() != null) {
             return of(t.getCause());

@@ -7,6 +7,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import org.patchcare.shared.security.PatchCareAuthenticationMechanism;
 
 import java.util.Arrays;
 
@@ -33,9 +34,20 @@ public class ViewAccessControl implements VaadinServiceInitListener, BeforeEnter
             event.forwardTo(LoginView.class);
             return;
         }
+        if (mustChangePassword() && !PatchCareAuthenticationMechanism.CHANGE_PASSWORD_ROUTE.equals(
+                event.getLocation().getPath())) {
+            event.forwardTo(PatchCareAuthenticationMechanism.CHANGE_PASSWORD_ROUTE); // after an administrator's reset
+            return;
+        }
         if (!mayOpen(target, request)) {
             event.rerouteToError(SecurityException.class, "You do not have a role that may open this page.");
         }
+    }
+
+    private static boolean mustChangePassword() {
+        com.vaadin.flow.server.VaadinSession s = com.vaadin.flow.server.VaadinSession.getCurrent();
+        return s != null && s.getSession().getAttribute(PatchCareAuthenticationMechanism.SESSION_USER)
+                instanceof org.patchcare.identity.application.AuthenticatedUser u && u.mustChangePassword();
     }
 
     public static boolean mayOpen(Class<?> target, VaadinRequest request) {

@@ -240,6 +240,13 @@ class ApiAccessControlIT {
             read("/reports/exposures?facility=MAIN&format=pdf"),
 
 
+            // identity hardening (issue 7): API tokens, administrators only; each allowed creation its own name
+            new Endpoint("GET", "/api-tokens", Set.of(Roles.ADMIN), null, null),
+            new Endpoint("POST", "/api-tokens", Set.of(Roles.ADMIN), null, d -> tokenBody()),
+            risk("DELETE", "/api-tokens/{token}", Set.of(Roles.ADMIN), u -> Map.of("{token}",
+                    Api.post("/api-tokens", ADMIN, tokenBody()).json().getJsonObject("token").getString("id"))),
+
+
             // patch execution (issue 6): biomed and IT security do the work, everyone reads; each write gets a patch
             // record (or a scheduled request) of its own
             risk("GET", "/change-requests/{cr}/devices", EVERYONE, null),
@@ -444,6 +451,12 @@ class ApiAccessControlIT {
     private static String validation(String outcome) {
         return "{\"outcome\":\"" + outcome + "\",\"method\":\"MANUAL_CHECK\",\"tool\":\"nmap\",\"testedOn\":\""
                 + RiskFixtures.today() + "\",\"evidence\":\"scan from the guest network\"}";
+    }
+
+    /** identity hardening (issue 7): a token of a new name, one day, read-only role. */
+    private static String tokenBody() {
+        return "{\"name\":\"acl-" + java.util.UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"roles\":[\"IT_SECURITY\"],\"expiresInDays\":1}";
     }
 
     private static Endpoint read(String path) {
