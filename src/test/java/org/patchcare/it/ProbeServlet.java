@@ -53,6 +53,11 @@ public class ProbeServlet extends HttpServlet {
 
     @Inject
     DeviceService devices;
+    // issue 7 (web-hardening): beans ServiceMatrixCompletenessTest found outside the matrix
+    @Inject
+    org.patchcare.inventory.application.DeviceImportService imports;
+    @Inject
+    org.patchcare.reporting.application.MetricsJob metricsJob;
     @Inject
     CatalogService catalog;
     @Inject
@@ -270,7 +275,8 @@ public class ProbeServlet extends HttpServlet {
                 conflicts, calendar, blackouts, groups, changeRequests, downtimeJobs,
                 metrics, reports, patches,
                 apiTokens, account, // identity hardening (issue 7)
-                planning, planningData);
+                planning, planningData,
+                imports, metricsJob); // web hardening (issue 7)
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

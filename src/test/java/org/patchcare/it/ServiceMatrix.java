@@ -108,7 +108,11 @@ public final class ServiceMatrix {
                            org.patchcare.identity.application.AccountService account,
                            // ---- planning (issue 8) ----
                            org.patchcare.planning.application.PlanningService planning,
-                           org.patchcare.planning.application.PlanningDataService planningData) {
+                           org.patchcare.planning.application.PlanningDataService planningData,
+
+                           // found by ServiceMatrixCompletenessTest (issue 7, web-hardening)
+                           org.patchcare.inventory.application.DeviceImportService imports,
+                           org.patchcare.reporting.application.MetricsJob metricsJob) {
     }
 
     @FunctionalInterface
@@ -205,6 +209,42 @@ public final class ServiceMatrix {
 
             // AuditService: the trail is read by everyone logged in (writing is internal, in the caller's transaction)
             op(AuditService.class, "history", ANY_ROLE, s -> s.audit().history("Device", MISSING, 5)),
+
+            // ---- audit trail screen and export (issue 7, web-hardening): administrators only ----
+            op(AuditService.class, "search", ADMIN_ONLY, s -> s.audit().search(
+                    org.patchcare.audit.application.AuditFilter.all(), PageRequest.first(1))),
+            op(AuditService.class, "count", ADMIN_ONLY, s -> s.audit().count(
+                    org.patchcare.audit.application.AuditFilter.all())),
+            op(AuditService.class, "entityTypes", ADMIN_ONLY, s -> s.audit().entityTypes()),
+            // no format: refused after the role check, so nothing is recorded
+            op(AuditService.class, "recordExport", ADMIN_ONLY, s -> s.audit().recordExport(
+                    org.patchcare.audit.application.AuditFilter.all(), null)),
+            // ---- end of the audit trail block ----
+
+            // ---- beans ServiceMatrixCompletenessTest found outside the matrix (issue 7, web-hardening) ----
+            op(org.patchcare.inventory.application.DeviceImportService.class, "limits", EDITORS,
+                    s -> s.imports().limits()),
+            // an empty file, dry run: nothing is written
+            op(org.patchcare.inventory.application.DeviceImportService.class, "importCsv", EDITORS,
+                    s -> s.imports().importCsv(java.io.InputStream.nullInputStream(), 0, true, null)),
+            // asynchronous: a refusal may come through the Future; a missing file fails after the role check
+            op(org.patchcare.inventory.application.DeviceImportService.class, "importInBackground", EDITORS, s -> {
+                try {
+                    return s.imports().importInBackground(java.nio.file.Path.of("/nonexistent/it-import.csv"), true,
+                            null).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof jakarta.ejb.EJBAccessException refused) {
+                        throw refused;
+                    }
+                    return "the missing file was refused after the role check";
+                }
+            }),
+            // an incremental refresh of the exposure timeline changes nothing a user sees
+            op(org.patchcare.reporting.application.MetricsJob.class, "run", FEED_LOADERS,
+                    s -> s.metricsJob().run(false, null)),
+            op(org.patchcare.reporting.application.MetricsJob.class, "chunk", ADMIN_ONLY,
+                    s -> s.metricsJob().chunk(List.of(), java.time.Instant.now())),
+            // ---- end of the completeness block ----
 
             // ThreatFeedService: everyone reads, IT security and administrators load (not-a-feed input is refused)
             op(ThreatFeedService.class, "intel", ANY_ROLE, s -> s.feeds().intel("CVE-2019-0708")),
@@ -544,7 +584,9 @@ public final class ServiceMatrix {
 
     /** Public methods of the audited services that are deliberately not in the matrix. */
     public static final Set<String> NOT_IN_MATRIX = Set.of(
-            "AuditService.created", "AuditService.changed", "AuditService.deleted", "AuditService.event");
+            "AuditService.created", "AuditService.changed", "AuditService.deleted", "AuditService.event",
+            // the job's own step (moves the timeline's cursor): public only for its REQUIRES_NEW self-call
+            "MetricsJob.finish");
 
     public static final List<Class<?>> SERVICES = List.of(DeviceService.class, CatalogService.class,
             OrganisationService.class, UserService.class, AuditService.class, ThreatFeedService.class,
@@ -570,7 +612,11 @@ public final class ServiceMatrix {
             org.patchcare.identity.application.AccountService.class,
             // ---- planning (issue 8) ----
             org.patchcare.planning.application.PlanningService.class,
-            org.patchcare.planning.application.PlanningDataService.class);
+            org.patchcare.planning.application.PlanningDataService.class,
+
+            // found by ServiceMatrixCompletenessTest (issue 7, web-hardening)
+            org.patchcare.inventory.application.DeviceImportService.class,
+            org.patchcare.reporting.application.MetricsJob.class);
 
     private ServiceMatrix() {
     }

@@ -74,6 +74,7 @@ public class AdvisoryResource {
     @APIResponse(responseCode = "422", description = "Rejected: every failed test with its id (code), JSON path (field) "
             + "and message; nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @org.patchcare.shared.api.LargeUpload("20 MB (AdvisoryService.MAX_DOCUMENT_BYTES)")
     public Response importDocument(InputStream body) {
         byte[] bytes;
         try {

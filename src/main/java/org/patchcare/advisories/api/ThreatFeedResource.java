@@ -55,6 +55,7 @@ public class ThreatFeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not a usable catalogue; every problem with its JSON path; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @org.patchcare.shared.api.LargeUpload("20 MB (KevCatalogReader.MAX_BYTES)")
     public FeedImportResult loadKev(InputStream body) {
         return feeds.importKev(body);
     }
@@ -70,6 +71,7 @@ public class ThreatFeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not an EPSS file, or bad rows (listed by line); nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @org.patchcare.shared.api.LargeUpload("PATCHCARE_EPSS_MAX_BYTES, default 200 MB unpacked (EpssFileReader)")
     public FeedImportResult loadEpss(InputStream body) {
         return feeds.importEpss(body, null);
     }

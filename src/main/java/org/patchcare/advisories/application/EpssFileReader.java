@@ -64,7 +64,12 @@ public final class EpssFileReader implements Closeable {
     private long badRows;
 
     public EpssFileReader(InputStream in) throws IOException, InvalidEpssFileException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(unpacked(in), StandardCharsets.UTF_8.newDecoder()
+        this(in, maxBytes());
+    }
+
+    /** With {@code maxBytes} as the limit, packed and unpacked. */
+    EpssFileReader(InputStream in, long maxBytes) throws IOException, InvalidEpssFileException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(unpacked(in, maxBytes), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
         String first = firstLine(reader);
         Matcher m = first == null ? null : HEAD.matcher(first);
@@ -87,13 +92,33 @@ public final class EpssFileReader implements Closeable {
         records = csv.iterator();
     }
 
-    private static InputStream unpacked(InputStream in) throws IOException {
+    /**
+     * The most an EPSS file may have, packed and unpacked ({@code PATCHCARE_EPSS_MAX_BYTES}, default 100 MB; the
+     * daily file is about 10 MB unpacked): a larger upload, or a gzip bomb, is refused with 413 once it passes.
+     */
+    public static long maxBytes() {
+        String v = System.getenv("PATCHCARE_EPSS_MAX_BYTES");
+        try {
+            long n = v == null || v.isBlank() ? 0 : Long.parseLong(v.strip());
+            return n > 0 ? n : DEFAULT_MAX_BYTES;
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_BYTES;
+        }
+    }
+
+    public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
+
+    private static InputStream unpacked(InputStream raw, long max) throws IOException {
+        java.util.function.LongFunction<RuntimeException> tooLarge =
+                m -> new org.patchcare.shared.domain.PayloadTooLargeException("EPSS file", m);
+        InputStream in = new org.patchcare.shared.io.SizeLimitedInputStream(raw, max, tooLarge);
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         buffered.mark(2);
         int b1 = buffered.read();
         int b2 = buffered.read();
         buffered.reset();
-        return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
+        return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new org.patchcare.shared.io.SizeLimitedInputStream(
+                new GZIPInputStream(buffered, 1 << 16), max, tooLarge), 1 << 16) : buffered;
     }
 
     private static String firstLine(BufferedReader reader) throws IOException {

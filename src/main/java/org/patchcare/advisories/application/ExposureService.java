@@ -420,6 +420,11 @@ public class ExposureService {
                 System.getenv().getOrDefault("PATCHCARE_ORGANISATION_URL", "https://hospital.example"), clock.instant(),
                 products, statements);
         String f = format == null || format.isBlank() ? "csaf" : format.strip().toLowerCase(Locale.ROOT);
+        if (statements.isEmpty() && (f.equals("csaf") || f.equals("cyclonedx"))) {
+            // was a 500 (the writers' IllegalArgumentException); found by the access-control matrix
+            throw new org.patchcare.shared.domain.DomainException("There is nothing to export: no vulnerability is "
+                    + "recorded for this, and a VEX document lists at least one.");
+        }
         return switch (f) {
             case "csaf" -> new VexExport(org.patchcare.advisories.application.vex.CsafVexWriter.fileName(documentId),
                     "application/json", new org.patchcare.advisories.application.vex.CsafVexWriter().toJson(request));

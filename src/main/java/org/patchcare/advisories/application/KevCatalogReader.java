@@ -110,7 +110,8 @@ public final class KevCatalogReader {
             }
             throw fail("$", "is " + value.getValueType().name().toLowerCase() + ", not the catalogue object");
         } catch (TooLarge e) {
-            throw fail("file", "is larger than " + (MAX_BYTES / (1024 * 1024)) + " MB; the KEV catalogue is about 1.3 MB");
+            // 413, as every upload over its limit (the catalogue itself is about 1.3 MB)
+            throw new org.patchcare.shared.domain.PayloadTooLargeException("KEV catalogue", MAX_BYTES);
         } catch (JsonParsingException e) {
             String where = e.getLocation() == null ? "file" : "line " + e.getLocation().getLineNumber();
             throw fail(where, "is not valid JSON (" + e.getMessage() + "). Upload known_exploited_vulnerabilities.json "

@@ -99,7 +99,7 @@ public class AdvisoryListView extends VerticalLayout {
         Upload upload = new Upload(UploadHandler.inMemory(this::uploaded));
         upload.setId("advisory-upload");
         upload.setMaxFiles(20);
-        upload.setMaxFileSize(AdvisoryService.MAX_DOCUMENT_BYTES);
+        org.patchcare.shared.ui.UploadLimits.limit(upload, AdvisoryService.MAX_DOCUMENT_BYTES);
         upload.setAcceptedFileTypes(".json", "application/json");
         upload.setDropAllowed(true);
         upload.addFileRejectedListener(e -> Notification.show(e.getErrorMessage(), 6000, Notification.Position.MIDDLE)

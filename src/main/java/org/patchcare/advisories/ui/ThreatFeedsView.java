@@ -153,7 +153,9 @@ public class ThreatFeedsView extends VerticalLayout {
             upload = new Upload(UploadHandler.toTempFile(this::uploaded));
             upload.setId("feed-" + id + "-upload");
             upload.setMaxFiles(1);
-            upload.setMaxFileSize(100 * 1024 * 1024);
+            org.patchcare.shared.ui.UploadLimits.limit(upload, feed == Feed.KEV
+                    ? org.patchcare.advisories.application.KevCatalogReader.MAX_BYTES
+                    : org.patchcare.advisories.application.EpssFileReader.maxBytes());
             upload.setAcceptedFileTypes(feed == Feed.KEV ? new String[]{".json", "application/json"}
                     : new String[]{".csv", ".gz", "text/csv", "application/gzip"});
             upload.setDropAllowed(true);

@@ -19,7 +19,11 @@ import org.patchcare.shared.security.CurrentUser;
 
 import java.io.StringReader;
 import java.time.Clock;
+import org.patchcare.inventory.application.PageRequest;
+import org.patchcare.shared.domain.InvalidInputException;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,6 +84,102 @@ public class AuditService {
                 .getResultStream()
                 .map(AuditService::toRecord)
                 .toList();
+    }
+
+    /** Entity types of the trail's entries, for the screen's filter (administrators only, as the whole trail). */
+    @RolesAllowed(Roles.ADMIN)
+    public List<String> entityTypes() {
+        return em.createQuery("select distinct a.entityType from AuditEntry a order by a.entityType", String.class)
+                .getResultList();
+    }
+
+    /**
+     * One page of the whole audit trail (administrators only), newest first unless sorted by one of
+     * {@link #SORTABLE}.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public List<AuditRecord> search(AuditFilter filter, PageRequest page) {
+        String by = page.sortBy() == null ? "occurredAt" : page.sortBy();
+        if (!SORTABLE.contains(by)) {
+            throw new InvalidInputException("sort", "'" + by + "' cannot be sorted on; use one of " + SORTABLE);
+        }
+        boolean asc = page.sortBy() != null && page.ascending();
+        Map<String, Object> params = new HashMap<>();
+        String dir = asc ? " asc" : " desc";
+        var q = em.createQuery("select a from AuditEntry a" + where(filter, params) + " order by a." + by + dir
+                + ", a.id" + dir, AuditEntry.class);
+        params.forEach(q::setParameter);
+        return q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultStream()
+                .map(AuditService::toRecord).toList();
+    }
+
+    /** How many entries match, for the screen's count and the lazy grid. */
+    @RolesAllowed(Roles.ADMIN)
+    public long count(AuditFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        var q = em.createQuery("select count(a) from AuditEntry a" + where(filter, params), Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    /**
+     * Records that the caller exported the entries matching {@code filter} (reading the trail in bulk is itself an
+     * audited act) and answers the instant the export is bounded by: entries written later are not in it.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public java.time.Instant recordExport(AuditFilter filter, String format) {
+        if (format == null || format.isBlank()) {
+            throw new InvalidInputException("format", "name the format of the export");
+        }
+        java.time.Instant now = clock.instant();
+        write(EXPORT_TYPE, "export", AuditEntry.Action.EVENT, Map.of("event", new String[]{null, "exported as "
+                + format}), truncate(filter.describe(), 500));
+        return now;
+    }
+
+    public static final String EXPORT_TYPE = "AuditTrail";
+
+    /** The columns the trail may be sorted by. */
+    public static final java.util.Set<String> SORTABLE = java.util.Set.of("occurredAt", "actor", "entityType",
+            "entityKey", "action");
+
+    private static String where(AuditFilter f, Map<String, Object> params) {
+        List<String> conds = new ArrayList<>();
+        if (f.from() != null) {
+            conds.add("a.occurredAt >= :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            conds.add("a.occurredAt < :to");
+            params.put("to", f.to());
+        }
+        if (f.actor() != null) {
+            conds.add("lower(a.actor) like :actor escape '!'");
+            params.put("actor", like(f.actor()) + "%");
+        }
+        if (f.entityType() != null) {
+            conds.add("a.entityType = :type");
+            params.put("type", f.entityType());
+        }
+        if (f.entityKey() != null) {
+            conds.add("lower(a.entityKey) like :key escape '!'");
+            params.put("key", like(f.entityKey()) + "%");
+        }
+        if (f.action() != null) {
+            conds.add("a.action = :action");
+            params.put("action", AuditEntry.Action.valueOf(f.action()));
+        }
+        if (f.text() != null) {
+            conds.add("(lower(a.entityKey) like :text escape '!' or lower(a.changes) like :text escape '!' "
+                    + "or lower(a.reason) like :text escape '!')");
+            params.put("text", "%" + like(f.text()) + "%");
+        }
+        return conds.isEmpty() ? "" : " where " + String.join(" and ", conds);
+    }
+
+    /** Lower case with LIKE's wildcards taken literally ('!' escapes). */
+    private static String like(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private void write(String entityType, String key, AuditEntry.Action action, Map<String, String[]> changes,

@@ -47,6 +47,13 @@ public class AuditEntry {
     @Column(updatable = false, length = 500)
     private String reason;
 
+    /** The trail is append-only for the application: no code path may change or remove an entry. */
+    @jakarta.persistence.PreUpdate
+    @jakarta.persistence.PreRemove
+    void refuseChange() {
+        throw new IllegalStateException("The audit trail is append-only: entry " + id + " cannot be changed or removed");
+    }
+
     protected AuditEntry() {
     }
 

@@ -57,6 +57,7 @@ public class DeviceImportResource {
     @POST
     @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Produces({MediaType.APPLICATION_JSON, PROBLEM_JSON})
+    @org.patchcare.shared.api.LargeUpload("PATCHCARE_IMPORT_MAX_BYTES, default 50 MB (DeviceImportLimits)")
     public Response importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                               @HeaderParam("Content-Length") @DefaultValue("-1") long contentLength,
                               InputStream body) {

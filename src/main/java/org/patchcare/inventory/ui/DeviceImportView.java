@@ -79,11 +79,12 @@ public class DeviceImportView extends VerticalLayout {
         upload = new Upload(UploadHandler.toTempFile(this::uploaded));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
+        org.patchcare.shared.ui.UploadLimits.limit(upload, maxBytes);
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setDropAllowed(true);
-        upload.addFileRejectedListener(e -> Notification.show(e.getErrorMessage() + " (at most "
-                + (maxBytes / (1024 * 1024)) + " MB, a .csv file)", 6000, Notification.Position.MIDDLE)
+        upload.addFileRejectedListener(e -> Notification.show(e.getErrorMessage()
+                + (e.getErrorMessage().equals(org.patchcare.shared.ui.UploadLimits.tooLarge(maxBytes)) ? ""
+                : " (a .csv file of at most " + (maxBytes / (1024 * 1024)) + " MB)"), 6000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR));
 
         progress.setVisible(false);

@@ -219,6 +219,7 @@ public class PatchRecordResource {
     @APIResponse(responseCode = "201", description = "Kept; Location names the download")
     @APIResponse(responseCode = "413", description = "The file is larger than 10 MB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @org.patchcare.shared.api.LargeUpload("10 MB (PatchAttachment.MAX_BYTES)")
     public Response addAttachment(@PathParam("id") String id, @QueryParam("fileName") String fileName,
                                   @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         byte[] bytes;

@@ -56,7 +56,7 @@ public class AttachmentsDialog extends Dialog {
         }));
         upload.setId("attachment-upload");
         upload.setMaxFiles(5);
-        upload.setMaxFileSize((int) PatchAttachment.MAX_BYTES);
+        org.patchcare.shared.ui.UploadLimits.limit(upload, PatchAttachment.MAX_BYTES);
         List<String> accepted = new java.util.ArrayList<>(PatchAttachment.ALLOWED_TYPES.keySet());
         PatchAttachment.ALLOWED_TYPES.values().forEach(accepted::addAll);
         upload.setAcceptedFileTypes(accepted.toArray(String[]::new));

@@ -71,6 +71,13 @@ public final class ApiErrors {
      * names the field of a wrong enum value, which JSON-B does not report.
      */
     public static Problem classify(Throwable thrown, String reference, Class<?> bodyType) {
+        for (Throwable c = thrown; c != null; c = c.getCause()) {
+            // also when JSON-B or a reader wrapped the limit's exception while reading the body
+            if (c instanceof org.patchcare.shared.domain.PayloadTooLargeException e) {
+                return new Problem(TYPE_PREFIX + "payload-too-large", "Payload too large", 413, e.getMessage(), null,
+                        null);
+            }
+        }
         Throwable t = unwrap(thrown);
         if (t instanceof EJBAccessException) {
             return new Problem(FORBIDDEN, "Forbidden", 403,

@@ -41,6 +41,9 @@ final class ProblemResponses {
         if (problem.status() == 503) {
             b.header("Retry-After", "5"); // PatchCare reconnects within seconds of the database returning
         }
+        if (problem.status() == 413) {
+            b.header("Connection", "close"); // the client stops sending the rest of a large body
+        }
         if (e instanceof WebApplicationException wae && wae.getResponse() != null) {
             // keep what JAX-RS said about the refusal, e.g. Allow on a 405
             wae.getResponse().getHeaders().forEach((name, values) -> {

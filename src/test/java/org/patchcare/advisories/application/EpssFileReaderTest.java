@@ -98,4 +98,38 @@ class EpssFileReaderTest {
         assertThatThrownBy(() -> reader("#model_version:v1,score_date:2026-09-29T12:00:22Z\ncve,score\n"))
                 .isInstanceOf(EpssFileReader.InvalidEpssFileException.class).hasMessageContaining("line 2");
     }
+
+    @Test
+    void a_gzip_bomb_is_cut_off_at_the_unpacked_limit_with_413() throws Exception {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(packed)) {
+            gz.write("#model_version:v2025.03.14,score_date:2026-09-29T12:00:22Z\ncve,epss,percentile\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            byte[] row = "CVE-2024-0001,0.5,0.5\n".getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 200_000; i++) {
+                gz.write(row); // 4.4 MB unpacked, a few KB packed
+            }
+        }
+        assertThat(packed.size()).isLessThan(100_000);
+        assertThatThrownBy(() -> {
+            try (EpssFileReader r = new EpssFileReader(new ByteArrayInputStream(packed.toByteArray()), 1024 * 1024)) {
+                while (r.next() != null) {
+                    // read to the end
+                }
+            }
+        }).isInstanceOf(org.patchcare.shared.domain.PayloadTooLargeException.class).hasMessageContaining("1 MB");
+    }
+
+    @Test
+    void a_plain_file_over_the_limit_is_refused_too() {
+        byte[] big = ("#model_version:v2025.03.14,score_date:2026-09-29T12:00:22Z\ncve,epss,percentile\n"
+                + "CVE-2024-0001,0.5,0.5\n".repeat(60_000)).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> {
+            try (EpssFileReader r = new EpssFileReader(new ByteArrayInputStream(big), 1024 * 1024)) {
+                while (r.next() != null) {
+                    // read to the end
+                }
+            }
+        }).isInstanceOf(org.patchcare.shared.domain.PayloadTooLargeException.class);
+    }
 }

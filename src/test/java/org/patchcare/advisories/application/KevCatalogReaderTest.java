@@ -105,6 +105,7 @@ class KevCatalogReaderTest {
             }
         };
         assertThatThrownBy(() -> new KevCatalogReader().read(whitespace))
-                .isInstanceOf(KevCatalogReader.InvalidCatalogException.class).hasMessageContaining("larger than 20 MB");
+                .isInstanceOf(org.patchcare.shared.domain.PayloadTooLargeException.class)
+                .hasMessageContaining("larger than 20 MB");
     }
 }

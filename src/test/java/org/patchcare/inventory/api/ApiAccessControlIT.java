@@ -73,7 +73,7 @@ class ApiAccessControlIT {
         }
     }
 
-    private static final List<Endpoint> TABLE = List.of(
+    static final List<Endpoint> TABLE = List.of(
             read("/devices?limit=3"),
             read("/devices/{tag}"),
             read("/devices/{tag}/timeline"),
@@ -300,7 +300,19 @@ class ApiAccessControlIT {
                     "{\"departmentCode\":\"ED\",\"title\":\"Access check " + u + "\",\"days\":[\"SUNDAY\"],"
                             + "\"localStart\":\"03:00\",\"localEnd\":\"04:00\"}"))
             // ---- end planning ----
-    );
+            ,
+            // ---- audit trail (issue 7, web-hardening): administrators only ----
+            new Endpoint("GET", "/audit?limit=5", Set.of(Roles.ADMIN), null, null),
+            new Endpoint("GET", "/audit?entityType=Device&format=csv", Set.of(Roles.ADMIN), null, null),
+            // reads the completeness check (ApiMatrixCompletenessTest) found without a row
+            risk("GET", "/exposures/{exposure}", EVERYONE, null),
+            risk("GET", "/exposures/{exposure}/history", EVERYONE, null),
+            risk("GET", "/risk/exposures/{exposure}/decision", EVERYONE, null),
+            risk("GET", "/risk/exposures/{exposure}/decision/history", EVERYONE, null),
+            // a device with an exposure: one without answers 409 "nothing to export"
+            risk("GET", "/devices/{tag}/vex", EVERYONE, null)
+            // ---- end of the audit trail block ----
+            );
 
     private static volatile Map<String, String> sharedPatch;
 
