@@ -298,7 +298,16 @@ class ApiAccessControlIT {
             risk("GET", "/planning/low-census", EVERYONE, null),
             risk("POST", "/planning/low-census", Set.of(Roles.CLINICAL_MANAGER, Roles.ADMIN), u -> Map.of("body",
                     "{\"departmentCode\":\"ED\",\"title\":\"Access check " + u + "\",\"days\":[\"SUNDAY\"],"
-                            + "\"localStart\":\"03:00\",\"localEnd\":\"04:00\"}"))
+                            + "\"localStart\":\"03:00\",\"localEnd\":\"04:00\"}")),
+            risk("DELETE", "/planning/vendor-visits/{visit}", EDITORS, u -> Map.of("{visit}",
+                    org.patchcare.planning.api.PlanningFixtures.vendorVisit())),
+            risk("DELETE", "/planning/low-census/{hours}", Set.of(Roles.CLINICAL_MANAGER, Roles.ADMIN),
+                    u -> Map.of("{hours}", org.patchcare.planning.api.PlanningFixtures.lowCensus())),
+            risk("POST", "/planning/runs/{run}/stop", Set.of(Roles.BIOMED_TECH, Roles.IT_SECURITY, Roles.ADMIN),
+                    u -> Map.of("{run}", org.patchcare.planning.api.PlanningFixtures.solvingRun())),
+            risk("POST", "/planning/runs/{run}/accept", Set.of(Roles.BIOMED_TECH, Roles.IT_SECURITY),
+                    u -> Map.of("{run}", org.patchcare.planning.api.PlanningFixtures.finishedRunOfItsOwn(),
+                            "body", "{}"))
             // ---- end planning ----
             ,
             // ---- audit trail (issue 7, web-hardening): administrators only ----

@@ -68,4 +68,51 @@ public final class PlanningFixtures {
                 .add("skills", Json.createArrayBuilder(t.getJsonArray("skills"))).add("active", t.getBoolean("active"))
                 .add("version", t.getInt("version")).build().toString();
     }
+
+    /** A run still solving (20 s limit over the shared exposure), for one allowed stop. */
+    public static synchronized String solvingRun() {
+        Reply r = Api.post("/planning/runs", "admin", startBody().replace("\"timeLimitSeconds\":1",
+                "\"timeLimitSeconds\":20"));
+        if (r.status() != 201) {
+            throw new AssertionError("planning run: " + r);
+        }
+        return r.json().getString("id");
+    }
+
+    /** A finished one-second run over an exposure of its own, for one allowed accept (one change request). */
+    public static synchronized String finishedRunOfItsOwn() {
+        RiskFixtures.Exposure e = RiskFixtures.exposure();
+        RiskFixtures.decision(e.id());
+        idle();
+        Instant from = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS);
+        String body = Json.createObjectBuilder().add("from", from.toString()).add("to", from.plus(Duration.ofDays(3))
+                .toString()).add("exposureIds", Json.createArrayBuilder().add(e.id())).add("timeLimitSeconds", 1)
+                .build().toString();
+        Reply r = Api.post("/planning/runs", "admin", body);
+        if (r.status() != 201) {
+            throw new AssertionError("planning run: " + r);
+        }
+        idle();
+        return r.json().getString("id");
+    }
+
+    /** A vendor visit made by an administrator, for one allowed delete. */
+    public static String vendorVisit() {
+        Reply r = Api.post("/planning/vendor-visits", "admin", "{\"manufacturer\":\"Philips\","
+                + "\"start\":\"2030-02-04T08:00:00Z\",\"end\":\"2030-02-04T16:00:00Z\"}");
+        if (r.status() != 201) {
+            throw new AssertionError("vendor visit: " + r);
+        }
+        return r.json().getString("id");
+    }
+
+    /** Low-census hours of ED made by an administrator, for one allowed delete. */
+    public static String lowCensus() {
+        Reply r = Api.post("/planning/low-census", "admin", "{\"departmentCode\":\"ED\",\"title\":\"Delete check "
+                + System.nanoTime() + "\",\"days\":[\"SATURDAY\"],\"localStart\":\"02:00\",\"localEnd\":\"03:00\"}");
+        if (r.status() != 201) {
+            throw new AssertionError("low-census hours: " + r);
+        }
+        return r.json().getString("id");
+    }
 }
