@@ -27,39 +27,39 @@ import java.util.stream.Stream;
  * configuration, data and logs) started from the shared server home with a port offset and a node name, on the
  * database given by the environment. {@link #kill()} ends it as a crash would (SIGKILL, no shutdown).
  */
-final class ClusterNode {
+public final class ClusterNode {
 
     /** A firing of a scheduled job as the node logged it (org.patchcare.jobs at FINE). */
-    record Firing(String job, String node, Instant at) {
+    public record Firing(String job, String node, Instant at) {
     }
 
     private static final Pattern FIRED = Pattern.compile(
             "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3}) FINE +\\[org\\.patchcare\\.jobs] .*Job fired: (\\w+) .* on node (\\w+)$");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
-    final String name;
+    public final String name;
     final int portOffset;
     private final Path home;
     private final Path baseDir;
     private Process process;
 
-    ClusterNode(String name, int portOffset, Path serverHome, Path clusterDir) {
+    public ClusterNode(String name, int portOffset, Path serverHome, Path clusterDir) {
         this.name = name;
         this.portOffset = portOffset;
         this.home = serverHome;
         this.baseDir = clusterDir.resolve(name);
     }
 
-    int httpPort() {
+    public int httpPort() {
         return 8080 + portOffset;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + httpPort();
     }
 
     /** Starts the node on a fresh copy of the server's standalone folder; returns at once. */
-    void start(Map<String, String> env) throws IOException {
+    public void start(Map<String, String> env) throws IOException {
         deleteTree(baseDir);
         copyTree(home.resolve("standalone"), baseDir);
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
@@ -75,7 +75,7 @@ final class ClusterNode {
     }
 
     /** Waits until the node answers the device API (the application deployed, migrations and demo data done). */
-    void awaitUp(Duration timeout) throws InterruptedException {
+    public void awaitUp(Duration timeout) throws InterruptedException {
         Instant until = Instant.now().plus(timeout);
         while (Instant.now().isBefore(until)) {
             if (!process.isAlive()) {
@@ -97,14 +97,20 @@ final class ClusterNode {
         return ItConfig.http().send(request(url(), path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpRequest.Builder request(String base, String path, String user) {
+    public static HttpRequest.Builder request(String base, String path, String user) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + ItConfig.password(user)).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The process id of the server's JVM (the launcher script's child), for jcmd. */
+    public long jvmPid() {
+        return process.toHandle().descendants().filter(h -> h.info().command().orElse("").endsWith("java"))
+                .findFirst().orElseThrow(() -> new IllegalStateException(name + " has no JVM")).pid();
+    }
+
     /** SIGKILL to the server's JVM and its launcher: no shutdown hooks, no goodbye to the database. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -114,7 +120,7 @@ final class ClusterNode {
     }
 
     /** A clean stop at the end of the test. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process == null || !process.isAlive()) {
             return;
         }
