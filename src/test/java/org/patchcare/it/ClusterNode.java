@@ -68,6 +68,8 @@ public final class ClusterNode {
                 "-Djboss.node.name=" + name)
                 .redirectErrorStream(true)
                 .redirectOutput(baseDir.resolve("console.out").toFile());
+        // only the settings given here: none inherited from the build's own PATCHCARE_* test settings
+        pb.environment().keySet().removeIf(k -> k.startsWith("PATCHCARE_"));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "false");
         pb.environment().putAll(env);
