@@ -131,7 +131,7 @@ class ScaleOutBench {
         return m.group(1);
     }
 
-    /** Used heap after two full GCs, from jcmd GC.heap_info ("… total …K, used …K"). */
+    /** Used heap after two full GCs, from jcmd GC.heap_info ("garbage-first heap … used …K"). */
     private static long heapUsedAfterGc() throws IOException, InterruptedException {
         String pid = Long.toString(node.jvmPid());
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
@@ -139,7 +139,7 @@ class ScaleOutBench {
             run(jcmd, pid, "GC.run");
         }
         String info = run(jcmd, pid, "GC.heap_info");
-        return Long.parseLong(find(info, "total \\d+K, used (\\d+)K")) * 1024;
+        return Long.parseLong(find(info, "heap .*used (\\d+)K")) * 1024;
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
