@@ -8,11 +8,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import org.patchcare.advisories.application.AdvisoryFeedService.FeedView;
 import org.patchcare.advisories.application.AdvisoryFeedService.PollReport;
 import org.patchcare.advisories.application.ThreatFeedViews.Feed;
 import org.patchcare.shared.domain.ConflictException;
 import org.patchcare.shared.domain.Roles;
+import org.patchcare.shared.jobs.JobFirings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +41,7 @@ import java.util.logging.Logger;
  * Runs as administrator; the audit trail names the job's work as "system".
  */
 @Singleton
+@Interceptors(JobFirings.class)
 @RunAs(Roles.ADMIN)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class AdvisoryFeedJob {
@@ -54,7 +57,7 @@ public class AdvisoryFeedJob {
     @Inject
     ThreatFeedService threatFeeds;
 
-    @Schedule(hour = "*", minute = "*", second = "17", persistent = false, info = "advisory feeds, folder, KEV/EPSS")
+    @Schedule(hour = "*", minute = "*", second = "17", persistent = true, info = "advisory feeds, folder, KEV/EPSS")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         if (!running.compareAndSet(false, true)) {

@@ -11,10 +11,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.patchcare.advisories.domain.Advisory;
 import org.patchcare.inventory.application.DeviceChanged;
+import org.patchcare.shared.jobs.JobFirings;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +32,7 @@ import java.util.logging.Logger;
  * a CSV import of many devices does not become one huge transaction.
  */
 @Singleton
+@Interceptors(JobFirings.class)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RematchJob {
 
@@ -54,6 +57,7 @@ public class RematchJob {
         return PENDING.size();
     }
 
+    /** Per node, on purpose: the queue is this node's memory (changes made through this node). */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "re-match changed devices")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void drain() {

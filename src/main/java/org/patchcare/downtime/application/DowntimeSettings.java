@@ -9,15 +9,13 @@ import java.util.function.Function;
  * The downtime workflow's settings from the environment, read once at start-up; a bad value stops the start with a
  * message naming the variable (docs/downtime.md lists them):
  * {@code PATCHCARE_DOWNTIME_ESCALATE_AFTER_HOURS} (24): pending approvals older than this escalate;
- * {@code PATCHCARE_DOWNTIME_REMINDER_HOURS} (24): how long before a window starts its people are reminded;
- * {@code PATCHCARE_DOWNTIME_JOB_SECONDS} (60): how often {@link DowntimeJob} runs.
+ * {@code PATCHCARE_DOWNTIME_REMINDER_HOURS} (24): how long before a window starts its people are reminded.
  */
 @ApplicationScoped
 public class DowntimeSettings {
 
     private final Duration escalateAfter;
     private final Duration reminderBefore;
-    private final Duration jobInterval;
 
     public DowntimeSettings() {
         this(System::getenv);
@@ -26,7 +24,6 @@ public class DowntimeSettings {
     DowntimeSettings(Function<String, String> env) {
         escalateAfter = Duration.ofHours(positive(env, "PATCHCARE_DOWNTIME_ESCALATE_AFTER_HOURS", 24));
         reminderBefore = Duration.ofHours(positive(env, "PATCHCARE_DOWNTIME_REMINDER_HOURS", 24));
-        jobInterval = Duration.ofSeconds(positive(env, "PATCHCARE_DOWNTIME_JOB_SECONDS", 60));
     }
 
     public Duration escalateAfter() {
@@ -35,10 +32,6 @@ public class DowntimeSettings {
 
     public Duration reminderBefore() {
         return reminderBefore;
-    }
-
-    public Duration jobInterval() {
-        return jobInterval;
     }
 
     private static long positive(Function<String, String> env, String name, long fallback) {

@@ -10,9 +10,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.patchcare.notifications.domain.OutboxMail;
+import org.patchcare.shared.jobs.JobFirings;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +33,7 @@ import static org.patchcare.shared.domain.Texts.cut;
  * database transaction, let alone the notifying caller's.
  */
 @Singleton
+@Interceptors(JobFirings.class)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class MailJob {
 
@@ -48,7 +51,7 @@ public class MailJob {
     @Resource
     SessionContext context;
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "send the mail outbox")
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = true, info = "send the mail outbox")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         if (!settings.enabled() || clock.instant().isBefore(nextRun) || !running.compareAndSet(false, true)) {

@@ -11,7 +11,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import org.patchcare.shared.domain.Roles;
+import org.patchcare.shared.jobs.JobFirings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import java.util.logging.Logger;
  * out again ({@link MetricsService#storeSnapshots}). Its own chunks run as the job's identity (administrator).
  */
 @Singleton
+@Interceptors(JobFirings.class)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @RunAs(Roles.ADMIN)
 @RolesAllowed(Roles.ADMIN)
@@ -51,7 +54,7 @@ public class MetricsJob {
     @Resource
     SessionContext context;
 
-    @Schedule(hour = "*", minute = "*", second = "20", persistent = false, info = "refresh the exposure timeline")
+    @Schedule(hour = "*", minute = "*", second = "20", persistent = true, info = "refresh the exposure timeline")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         if (!running.tryLock()) {

@@ -6,8 +6,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import org.patchcare.risk.application.MitigationViews.ExpiryReport;
 import org.patchcare.shared.domain.Roles;
+import org.patchcare.shared.jobs.JobFirings;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,6 +19,7 @@ import java.util.logging.Logger;
  * Runs as administrator; the audit trail names the job's work as "system". Tests call {@link ExpiryService#run()}.
  */
 @Singleton
+@Interceptors(JobFirings.class)
 @RunAs(Roles.ADMIN)
 public class RiskExpiryJob {
 
@@ -25,7 +28,7 @@ public class RiskExpiryJob {
     @Inject
     ExpiryService expiry;
 
-    @Schedule(hour = "*", minute = "7", persistent = false, info = "expire controls and risk acceptances, warn owners")
+    @Schedule(hour = "*", minute = "7", persistent = true, info = "expire controls and risk acceptances, warn owners")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         try {

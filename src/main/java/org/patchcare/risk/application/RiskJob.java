@@ -9,6 +9,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+
+import org.patchcare.shared.jobs.JobFirings;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -19,6 +22,7 @@ import java.util.logging.Logger;
  * live in the database, so work survives a restart, and a failed chunk stays marked for the next run.
  */
 @Singleton
+@Interceptors(JobFirings.class)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RiskJob {
 
@@ -31,7 +35,7 @@ public class RiskJob {
     @Resource
     SessionContext context;
 
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "evaluate exposure decisions")
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = true, info = "evaluate exposure decisions")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void drain() {
         if (!running.compareAndSet(false, true)) {

@@ -61,6 +61,10 @@ public class DatabaseMigrator {
                 .placeholders(placeholders(mysql))
                 .locations(LOCATION)
                 .cleanDisabled(!clean)
+                // WildFly's timer store creates its table before the first migration (ADR 0022): a schema holding
+                // nothing else is still new, so Flyway records an empty baseline and then runs every migration.
+                .baselineOnMigrate(onlyTimerTable())
+                .baselineVersion("0")
                 .load();
         if (clean) {
             LOG.warning("PATCHCARE_DB_CLEAN_ON_START=true: dropping every object in the PatchCare schema (test setting)");
@@ -72,6 +76,26 @@ public class DatabaseMigrator {
         MigrateResult result = flyway.migrate();
         migrated = true;
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** The table of WildFly's persistent EJB timers (docs/clustering.md); not Flyway's. */
+    static final String TIMER_TABLE = "JBOSS_EJB_TIMER";
+
+    /** True when the schema has tables and they are all WildFly's timer table (nor even Flyway's history yet). */
+    private boolean onlyTimerTable() {
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+            boolean any = false;
+            while (rs.next()) {
+                if (!TIMER_TABLE.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                    return false;
+                }
+                any = true;
+            }
+            return any;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list the tables of the PatchCare database: " + e.getMessage(), e);
+        }
     }
 
     private boolean isMySqlFamily() {

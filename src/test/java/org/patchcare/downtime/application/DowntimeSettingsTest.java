@@ -12,23 +12,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DowntimeSettingsTest {
 
     @Test
-    void defaults_are_a_day_for_escalation_and_reminders_and_a_minute_for_the_job() {
+    void defaults_are_a_day_for_escalation_and_reminders() {
         DowntimeSettings s = new DowntimeSettings(name -> null);
         assertThat(s.escalateAfter()).isEqualTo(Duration.ofHours(24));
         assertThat(s.reminderBefore()).isEqualTo(Duration.ofHours(24));
-        assertThat(s.jobInterval()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void values_come_from_the_environment_and_a_bad_one_names_its_variable() {
         Map<String, String> env = Map.of("PATCHCARE_DOWNTIME_ESCALATE_AFTER_HOURS", "8",
-                "PATCHCARE_DOWNTIME_REMINDER_HOURS", "2", "PATCHCARE_DOWNTIME_JOB_SECONDS", "5");
+                "PATCHCARE_DOWNTIME_REMINDER_HOURS", "2");
         DowntimeSettings s = new DowntimeSettings(env::get);
         assertThat(s.escalateAfter()).isEqualTo(Duration.ofHours(8));
         assertThat(s.reminderBefore()).isEqualTo(Duration.ofHours(2));
-        assertThat(s.jobInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThatThrownBy(() -> new DowntimeSettings(Map.of("PATCHCARE_DOWNTIME_JOB_SECONDS", "0")::get))
-                .hasMessageContaining("PATCHCARE_DOWNTIME_JOB_SECONDS=0");
+        assertThatThrownBy(() -> new DowntimeSettings(Map.of("PATCHCARE_DOWNTIME_REMINDER_HOURS", "0")::get))
+                .hasMessageContaining("PATCHCARE_DOWNTIME_REMINDER_HOURS=0");
     }
 
     @Test

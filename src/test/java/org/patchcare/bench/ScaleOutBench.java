@@ -1,0 +1,178 @@
+package org.patchcare.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.patchcare.it.Browsers;
+import org.patchcare.it.ClusterNode;
+import org.patchcare.it.ItConfig;
+import org.patchcare.it.MariaDb;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue's scale-out figures on one node of the provisioned server (started like a cluster node, on MariaDB
+ * {@code ha_bench} with the demo hospital): API throughput and p99 latency with wrk at 64 connections on the device
+ * list next to a static file of the same WildFly in the same run, and heap per logged-in Vaadin session with the
+ * device list open ({@code -Dbench.sessions}, default 200). Results in target/bench/results.md, docs/benchmarks.md.
+ */
+class ScaleOutBench {
+
+    static final String DATABASE = "ha_bench";
+    static final int SECONDS = Integer.getInteger("bench.wrk.seconds", 30);
+    static final int CONNECTIONS = 64;
+    static final int SESSIONS = Integer.getInteger("bench.sessions", 200);
+    static ClusterNode node;
+
+    @BeforeAll
+    static void start() throws Exception {
+        MariaDb.recreate(DATABASE);
+        node = new ClusterNode("bench", Integer.getInteger("bench.port.offset", 410),
+                Path.of(System.getProperty("server.home", "target/server")), Path.of("target/bench-node"));
+        node.start(Map.of("PATCHCARE_DB_KIND", "MariaDB", "PATCHCARE_DB_URL", MariaDb.url(DATABASE),
+                "PATCHCARE_DB_USER", MariaDb.APP_USER, "PATCHCARE_DB_PASSWORD", MariaDb.APP_PASSWORD,
+                "PATCHCARE_DEMO", "true"));
+        node.awaitUp(Duration.ofMinutes(5));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (node != null) {
+            node.stop();
+        }
+        try (var c = MariaDb.admin(); var st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS `" + DATABASE + "`");
+        }
+    }
+
+    @Test
+    void api_against_static_file_and_memory_per_session() throws Exception {
+        String api = node.url() + "/api/v1/devices?offset=0&limit=50";
+        String file = node.url() + "/icons/favicon.svg";
+        HttpResponse<String> probe = ItConfig.http().send(ClusterNode.request(node.url(), "/api/v1/devices?offset=0&limit=50", "manager")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(probe.statusCode()).isEqualTo(200);
+        long total = Long.parseLong(probe.body().replaceAll("(?s).*\"total\":(\\d+).*", "$1"));
+        Wrk w1 = wrk(file, 5, CONNECTIONS);   // warm-up of both, then the measured runs
+        Wrk w2 = wrk(api, 5, CONNECTIONS);
+        Wrk single = wrk(api, 10, 1);          // one connection: the cost of one request without queueing
+        Wrk staticFile = wrk(file, SECONDS, CONNECTIONS);
+        Wrk devices = wrk(api, SECONDS, CONNECTIONS);
+        double ratio = devices.rps / staticFile.rps;
+
+        long before = heapUsedAfterGc();
+        logInSessions(SESSIONS);
+        long after = heapUsedAfterGc();
+        double perSession = (after - before) / (double) SESSIONS;
+
+        String md = """
+                Node: the provisioned server (-Xmx512m, standalone.conf), MariaDB 10.11, demo hospital (%d devices),
+                wrk %d connections, 2 threads, %d s per URL, same run; the machine's 2 cores shared with wrk and other work.
+
+                | URL | connections | requests/s | p50 | p99 | errors |
+                |---|---|---|---|---|---|
+                | `GET /api/v1/devices?offset=0&limit=50` (Basic auth, JSON) | %d | %.1f | %s | %s | %s |
+                | `GET /icons/favicon.svg` (static file) | %d | %.0f | %s | %s | %s |
+                | `GET /api/v1/devices?offset=0&limit=50`, alone | 1 | %.1f | %s | %s | %s |
+
+                Ratio API / static file: **%.2f** (goal ≥ 0.3); API p99 **%s** (goal < 100 ms). Warm-up: %.0f / %.0f requests/s.
+
+                Heap per logged-in Vaadin session with the device list open, %d sessions (each a new browser context:
+                login, device list, then offline and closed without unloading, so the session and its UI stay): heap used after full GC
+                %s → %s, **%.0f KB per session** (goal < 1 MB).
+                """.formatted(total, CONNECTIONS, SECONDS, CONNECTIONS, devices.rps, devices.p50, devices.p99,
+                devices.errors, CONNECTIONS, staticFile.rps, staticFile.p50, staticFile.p99, staticFile.errors,
+                single.rps, single.p50, single.p99, single.errors, ratio, devices.p99, w1.rps, w2.rps, SESSIONS, Bench.mb(before),
+                Bench.mb(after), perSession / 1024);
+        System.out.println(md);
+        Bench.section("Scale-out", md);
+    }
+
+    record Wrk(double rps, String p50, String p99, String errors, String raw) {
+    }
+
+    private static Wrk wrk(String url, int seconds, int connections) throws IOException, InterruptedException {
+        String auth = "Authorization: Basic " + Base64.getEncoder()
+                .encodeToString(("manager:" + ItConfig.password("manager")).getBytes(StandardCharsets.UTF_8));
+        Process p = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s",
+                "--latency", "--timeout", "30s",
+                "-H", auth, url).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        System.out.println(out);
+        Matcher bad = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+        Matcher socket = Pattern.compile("Socket errors: (.*)").matcher(out);
+        String errors = (bad.find() ? bad.group(1) + " non-2xx" : "none") + (socket.find() ? "; socket " + socket.group(1) : "");
+        return new Wrk(Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)")), find(out, "\\s50%\\s+(\\S+)"),
+                find(out, "\\s99%\\s+(\\S+)"), errors, out);
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new AssertionError(regex + " not in: " + text);
+        }
+        return m.group(1);
+    }
+
+    /** Used heap after two full GCs, from jcmd GC.heap_info ("garbage-first heap … used …K"). */
+    private static long heapUsedAfterGc() throws IOException, InterruptedException {
+        String pid = Long.toString(node.jvmPid());
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        for (int i = 0; i < 2; i++) {
+            run(jcmd, pid, "GC.run");
+        }
+        String info = run(jcmd, pid, "GC.heap_info");
+        return Long.parseLong(find(info, "heap .*used (\\d+)K")) * 1024;
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    private static void logInSessions(int n) {
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+            Browser browser = Browsers.launch(playwright);
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                try (BrowserContext context = browser.newContext()) {
+                    context.setDefaultTimeout(60_000);
+                    Page page = context.newPage();
+                    page.navigate(node.url() + "/login");
+                    page.locator("vaadin-login-form input[name='username']").fill("biomed");
+                    page.locator("vaadin-login-form input[name='password']").fill(ItConfig.password("biomed"));
+                    page.locator("vaadin-login-form input[name='password']").press("Enter");
+                    page.waitForURL(u -> !u.contains("/login"));
+                    page.navigate(node.url() + "/devices");
+                    page.locator("vaadin-grid-cell-content").first().waitFor();
+                    // offline before closing: the page's unload beacon would close its UI on the server, and the
+                    // figure wanted is that of a session whose device list is still open
+                    context.setOffline(true);
+                } catch (RuntimeException e) {
+                    failures.add(i + ": " + e.getMessage());
+                }
+            }
+            assertThat(failures).as("sessions that did not reach the device list").isEmpty();
+        }
+    }
+}
