@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Function;
 
+import static org.patchcare.shared.domain.EnvNumbers.positive;
+
 /**
  * The downtime workflow's settings from the environment, read once at start-up; a bad value stops the start with a
  * message naming the variable (docs/downtime.md lists them):
@@ -32,22 +34,5 @@ public class DowntimeSettings {
 
     public Duration reminderBefore() {
         return reminderBefore;
-    }
-
-    private static long positive(Function<String, String> env, String name, long fallback) {
-        String raw = env.apply(name);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            long v = Long.parseLong(raw.strip());
-            if (v < 1) {
-                throw new NumberFormatException("must be at least 1");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(name + "=" + raw + " is not a positive whole number (" + e.getMessage()
-                    + "); default is " + fallback, e);
-        }
     }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Function;
 
+import static org.patchcare.shared.domain.EnvNumbers.positive;
+
 /**
  * Planning settings from the environment, read once (docs/planning.md):
  * {@code PATCHCARE_PLANNING_TIME_LIMIT} (30): the default solving time in seconds;
@@ -46,21 +48,5 @@ public class PlanningSettings {
 
     public Duration stale() {
         return stale;
-    }
-
-    private static long positive(Function<String, String> env, String name, long fallback) {
-        String raw = env.apply(name);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            long v = Long.parseLong(raw.strip());
-            if (v < 1) {
-                throw new NumberFormatException("must be at least 1");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(name + " must be a whole number of at least 1, not '" + raw + "'", e);
-        }
     }
 }
