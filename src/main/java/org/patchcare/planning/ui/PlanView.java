@@ -46,7 +46,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
@@ -95,6 +94,9 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
     private RunView current;
     private Registration poll;
 
+    /** The zone the horizon's days are counted in. */
+    private ZoneId home;
+
     @Inject
     public PlanView(PlanningService planning, OrganisationService organisation, PlanningSettings settings,
                     Clock clock) {
@@ -109,7 +111,8 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
                 + "redundancy groups, technicians' hours and skills and vendor visits, and tries to meet every due "
                 + "date, urgent work first, in quiet hours. Approved requests stay where they are."));
 
-        LocalDate today = LocalDate.now(clock);
+        home = homeZone(organisation, clock);
+        LocalDate today = LocalDate.now(clock.withZone(home));
         from.setValue(today.plusDays(1));
         to.setValue(today.plusDays(29));
         departments.setItems(organisation.departments());
@@ -209,8 +212,8 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
         if (id != null && !id.isBlank()) {
             runId = id;
             RunView run = planning.get(id);
-            from.setValue(run.from().atZone(ZoneOffset.UTC).toLocalDate());
-            to.setValue(run.to().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1));
+            from.setValue(run.from().atZone(home).toLocalDate());
+            to.setValue(run.to().atZone(home).toLocalDate().minusDays(1));
             limit.setValue(run.timeLimitSeconds());
             show(run);
         }
@@ -221,8 +224,9 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
             Notification.show("Choose the first and the last day to plan.", 5000, Notification.Position.MIDDLE);
             return;
         }
-        RunView run = planning.start(new PlanCommand(from.getValue().atStartOfDay().toInstant(ZoneOffset.UTC),
-                to.getValue().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+        // the chosen days are the hospital's days: midnight in its (first facility's) zone, as the calendar counts them
+        RunView run = planning.start(new PlanCommand(from.getValue().atStartOfDay(home).toInstant(),
+                to.getValue().plusDays(1).atStartOfDay(home).toInstant(),
                 departments.getValue().stream().map(DepartmentView::code).toList(), List.of(), List.of(),
                 limit.getValue()));
         runId = run.id();
@@ -371,5 +375,19 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
     Set<String> shownTags() {
         return current == null ? Set.of() : current.proposals().stream().map(ProposalView::assetTag)
                 .collect(Collectors.toSet());
+    }
+
+    /** The facilities' zone (the first facility's when they differ), else the server clock's. */
+    private static ZoneId homeZone(OrganisationService organisation, Clock clock) {
+        for (var f : organisation.facilities()) {
+            try {
+                if (f.timeZone() != null && !f.timeZone().isBlank()) {
+                    return ZoneId.of(f.timeZone());
+                }
+            } catch (java.time.DateTimeException e) {
+                // a facility with an unknown zone: try the next
+            }
+        }
+        return clock.getZone();
     }
 }

@@ -84,6 +84,11 @@ class PlanningE2EIT extends BrowserFlow {
         JsonObject mine = run.getJsonArray("proposals").getValuesAs(JsonObject.class).stream()
                 .filter(p -> p.getString("assetTag").equals(e.assetTag())).findFirst().orElseThrow();
         assertThat(mine.getBoolean("accepted")).isTrue();
+        // the days chosen on the screen are the hospital's days (the demo's first facility: New York), not UTC days
+        java.time.ZonedDateTime horizonStart = java.time.Instant.parse(run.getString("from"))
+                .atZone(java.time.ZoneId.of("America/New_York"));
+        assertThat(horizonStart.toLocalTime()).as("the horizon starts at local midnight").isEqualTo(java.time.LocalTime.MIDNIGHT);
+        assertThat(java.time.Instant.parse(mine.getString("start"))).isAfterOrEqualTo(horizonStart.toInstant());
         assertThat(mine.getJsonArray("explanations")).isNotNull();
         JsonObject cr = Api.get("/change-requests/" + mine.getString("requestId"), "itsec").json();
         assertThat(cr.getJsonObject("summary").getString("status")).isEqualTo("SUBMITTED");
