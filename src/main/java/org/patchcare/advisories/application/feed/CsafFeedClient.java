@@ -535,6 +535,10 @@ public final class CsafFeedClient {
                     throw new TooLarge(tooLarge.limit, tooLarge.declaredLength);
                 }
             }
+            if (e.getCause() instanceof HttpTimeoutException && !(e.getCause() instanceof java.net.http.HttpConnectTimeoutException)) {
+                // the client's own request timeout can fire before ours (the same limit): one message either way
+                throw new HttpTimeoutException("no complete answer within " + seconds(settings.requestTimeout()));
+            }
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
