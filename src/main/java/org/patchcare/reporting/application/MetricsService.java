@@ -625,7 +625,7 @@ public class MetricsService {
             rows.forEach(r -> out.put(keyOf(r[0]), new String[]{((String) r[1]).strip(), (String) r[2]}));
         }
         if (g == Grouping.OUTCOME) {
-            keys.stream().filter(OUTCOMES::contains).forEach(k -> out.put(k, new String[]{k, OUTCOME_LABELS.get(k)}));
+            keys.stream().filter(java.util.Objects::nonNull).filter(OUTCOMES::contains).forEach(k -> out.put(k, new String[]{k, OUTCOME_LABELS.get(k)}));
         }
         if (g == Grouping.DEVICE_TYPE || g == Grouping.QUARTER) {
             keys.stream().filter(java.util.Objects::nonNull).forEach(k -> out.put(k, new String[]{k, k}));
