@@ -190,6 +190,7 @@ public final class ServiceMatrix {
 
             // OrganisationService: everyone reads, administrators change
             op(OrganisationService.class, "facilities", ANY_ROLE, s -> s.organisation().facilities()),
+            op(OrganisationService.class, "homeZone", ANY_ROLE, s -> s.organisation().homeZone()),
             op(OrganisationService.class, "departments", ANY_ROLE, s -> s.organisation().departments()),
             op(OrganisationService.class, "department", ANY_ROLE, s -> s.organisation().department("ICU")),
             op(OrganisationService.class, "locations", ANY_ROLE, s -> s.organisation().locations("ICU")),
