@@ -112,7 +112,9 @@ public final class ServiceMatrix {
 
                            // found by ServiceMatrixCompletenessTest (issue 7, web-hardening)
                            org.patchcare.inventory.application.DeviceImportService imports,
-                           org.patchcare.reporting.application.MetricsJob metricsJob) {
+                           org.patchcare.reporting.application.MetricsJob metricsJob,
+                           // identity leftovers (issue 7): forgetting old failed logins
+                           org.patchcare.identity.application.LoginAttemptCleanup loginCleanup) {
     }
 
     @FunctionalInterface
@@ -245,6 +247,9 @@ public final class ServiceMatrix {
                     s -> s.metricsJob().run(false, null)),
             op(org.patchcare.reporting.application.MetricsJob.class, "chunk", ADMIN_ONLY,
                     s -> s.metricsJob().chunk(List.of(), java.time.Instant.now())),
+            // LoginAttemptCleanup: the hourly job's work, run as administrator (a "now" at the epoch forgets nothing)
+            op(org.patchcare.identity.application.LoginAttemptCleanup.class, "prune", ADMIN_ONLY,
+                    s -> s.loginCleanup().prune(java.time.Instant.EPOCH)),
             // ---- end of the completeness block ----
 
             // ThreatFeedService: everyone reads, IT security and administrators load (not-a-feed input is refused)
@@ -617,7 +622,9 @@ public final class ServiceMatrix {
 
             // found by ServiceMatrixCompletenessTest (issue 7, web-hardening)
             org.patchcare.inventory.application.DeviceImportService.class,
-            org.patchcare.reporting.application.MetricsJob.class);
+            org.patchcare.reporting.application.MetricsJob.class,
+            // identity leftovers (issue 7)
+            org.patchcare.identity.application.LoginAttemptCleanup.class);
 
     private ServiceMatrix() {
     }
