@@ -18,6 +18,9 @@ import java.time.Instant;
  * Test-only: writes {@link MetricsHistory} into the server's database in one transaction (so the risk job never sees
  * an exposure without its decision). {@code POST /it/metrics-history/write?now=...} answers the written codes as JSON;
  * {@code POST /it/metrics-history/patch?tag=&performed=&verified=} records an unplanned patch.
+ * {@code touch?exposure=} marks an exposure changed now (its timeline row stays as it is); {@code spoil?exposure=}
+ * does that and also spoils its timeline row (score -1), as if the row were out of date; {@code timelineScore?exposure=}
+ * answers that row's score; {@code snapshotsAt} answers when the whole-hospital charts were last worked out.
  */
 @WebServlet("/it/metrics-history/*")
 public class MetricsHistoryServlet extends HttpServlet {
@@ -46,6 +49,37 @@ public class MetricsHistoryServlet extends HttpServlet {
                         MetricsHistory.unplannedPatch(c, req.getParameter("tag"), Instant.parse(req.getParameter("performed")),
                                 verified == null ? null : Instant.parse(verified));
                         yield "ok";
+                    }
+                    case "touch", "spoil" -> {
+                        try (var ps = c.prepareStatement("UPDATE exposure SET updated_at = ? WHERE public_id = ?")) {
+                            ps.setTimestamp(1, java.sql.Timestamp.from(Instant.now()),
+                                    java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")));
+                            ps.setString(2, req.getParameter("exposure"));
+                            ps.executeUpdate();
+                        }
+                        if (action.equals("spoil")) {
+                            try (var ps = c.prepareStatement("UPDATE exposure_timeline SET score = -1 WHERE exposure_id = "
+                                    + "(SELECT id FROM exposure WHERE public_id = ?)")) {
+                                ps.setString(1, req.getParameter("exposure"));
+                                ps.executeUpdate();
+                            }
+                        }
+                        yield "ok";
+                    }
+                    case "timelineScore" -> {
+                        try (var ps = c.prepareStatement("SELECT score FROM exposure_timeline WHERE exposure_id = "
+                                + "(SELECT id FROM exposure WHERE public_id = ?)")) {
+                            ps.setString(1, req.getParameter("exposure"));
+                            try (var rs = ps.executeQuery()) {
+                                yield rs.next() ? rs.getString(1) : "none";
+                            }
+                        }
+                    }
+                    case "snapshotsAt" -> {
+                        try (var ps = c.prepareStatement("SELECT MIN(computed_at) FROM metrics_snapshot");
+                             var rs = ps.executeQuery()) {
+                            yield rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toInstant().toString() : null;
+                        }
                     }
                     default -> throw new IllegalArgumentException("unknown action " + action);
                 };

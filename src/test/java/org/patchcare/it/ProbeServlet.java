@@ -113,6 +113,8 @@ public class ProbeServlet extends HttpServlet {
     org.patchcare.identity.application.ApiTokenService apiTokens;
     @Inject
     org.patchcare.identity.application.AccountService account;
+    @Inject
+    org.patchcare.identity.application.LoginAttemptCleanup loginCleanup;
     // ---- planning (issue 8) ----
     @Inject
     org.patchcare.planning.application.PlanningService planning;
@@ -167,7 +169,8 @@ public class ProbeServlet extends HttpServlet {
             case "device/staleUpdateAfterOtherCommit" -> staleUpdateAfterOtherCommit(req);
             case "device/race" -> race(req);
             case "fixture/model" -> model(req.getParameter("manufacturer"), req.getParameter("model"));
-            case "fixture/user" -> user(req.getParameter("username"), req.getParameter("role"), req.getParameter("department"));
+            case "fixture/user" -> user(req.getParameter("username"), req.getParameter("role"), req.getParameter("department"),
+                    req.getParameter("email"));
             case "fixture/notify" -> {
                 notifications.notify(req.getParameter("recipient"), req.getParameter("subject"),
                         req.getParameter("body") == null ? "probe" : req.getParameter("body"), req.getParameter("link"));
@@ -202,6 +205,14 @@ public class ProbeServlet extends HttpServlet {
             case "identity/reset" -> users.resetPassword(req.getParameter("username"), req.getParameter("password"));
             case "identity/setEnabled" -> users.setEnabled(req.getParameter("username"),
                     Boolean.parseBoolean(req.getParameter("enabled")), null).enabled();
+            // identity leftovers (issue 7): failed-login counters of a given age, their pruning (as the calling user)
+            case "identity/attempt" -> sql("INSERT INTO login_attempt (attempt_key, failures, lockouts, locked_until, "
+                    + "last_failure_at) VALUES (?, 1, 0, ?, ?)", req.getParameter("key"),
+                    req.getParameter("lockedMinutes") == null ? null : java.sql.Timestamp.from(java.time.Instant.now()
+                            .plusSeconds(60L * Long.parseLong(req.getParameter("lockedMinutes")))),
+                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60L * Long.parseLong(req.getParameter("ageMinutes")))));
+            case "identity/attemptKeys" -> attemptKeys(req.getParameter("prefix"));
+            case "identity/prune" -> loginCleanup.prune(java.time.Instant.now());
             case "identity/changePassword" -> account.changePassword(req.getParameter("current"), req.getParameter("next"));
             default -> throw new IllegalArgumentException("unknown probe action '" + action + "'");
         };
@@ -217,6 +228,21 @@ public class ProbeServlet extends HttpServlet {
         }
     }
 
+    /** identity leftovers (issue 7): the keys of {@code login_attempt} that start with {@code prefix}, sorted. */
+    private List<String> attemptKeys(String prefix) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT attempt_key FROM login_attempt WHERE attempt_key LIKE ? ORDER BY attempt_key")) {
+            ps.setString(1, prefix + "%");
+            List<String> keys = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            return keys;
+        }
+    }
+
     // ---- fixtures of the risk tests ------------------------------------------------------------
 
     /** A device model of a (test) manufacturer, both created when missing; answers the model's public id. */
@@ -227,8 +253,8 @@ public class ProbeServlet extends HttpServlet {
                 .orElseGet(() -> catalog.saveModel(null, mf.id(), name, null, "Test device", null, null)).id();
     }
 
-    /** A user with one role (and department), password "{username}-demo-2026" like the demo users; kept when present. */
-    private String user(String username, String role, String department) {
+    /** A user with one role (and department, e-mail address), password "{username}-demo-2026" like the demo users; kept when present. */
+    private String user(String username, String role, String department, String email) {
         if (users.list().stream().anyMatch(u -> u.username().equals(username))) {
             return username;
         }
@@ -236,6 +262,7 @@ public class ProbeServlet extends HttpServlet {
         c.setUsername(username);
         c.setDisplayName("Test " + username);
         c.setPassword(ItConfig.password(username));
+        c.setEmail(email);
         c.setRoles(java.util.EnumSet.of(org.patchcare.identity.domain.Role.valueOf(role)));
         if (department != null) {
             c.setDepartments(java.util.Set.of(department));
@@ -276,7 +303,8 @@ public class ProbeServlet extends HttpServlet {
                 metrics, reports, patches,
                 apiTokens, account, // identity hardening (issue 7)
                 planning, planningData,
-                imports, metricsJob); // web hardening (issue 7)
+                imports, metricsJob, // web hardening (issue 7)
+                loginCleanup); // identity leftovers (issue 7)
         Map<String, String> result = new LinkedHashMap<>();
         for (ServiceMatrix.Operation op : ServiceMatrix.OPERATIONS) {
             String outcome;

@@ -112,7 +112,9 @@ public final class ServiceMatrix {
 
                            // found by ServiceMatrixCompletenessTest (issue 7, web-hardening)
                            org.patchcare.inventory.application.DeviceImportService imports,
-                           org.patchcare.reporting.application.MetricsJob metricsJob) {
+                           org.patchcare.reporting.application.MetricsJob metricsJob,
+                           // identity leftovers (issue 7): forgetting old failed logins
+                           org.patchcare.identity.application.LoginAttemptCleanup loginCleanup) {
     }
 
     @FunctionalInterface
@@ -190,6 +192,7 @@ public final class ServiceMatrix {
 
             // OrganisationService: everyone reads, administrators change
             op(OrganisationService.class, "facilities", ANY_ROLE, s -> s.organisation().facilities()),
+            op(OrganisationService.class, "homeZone", ANY_ROLE, s -> s.organisation().homeZone()),
             op(OrganisationService.class, "departments", ANY_ROLE, s -> s.organisation().departments()),
             op(OrganisationService.class, "department", ANY_ROLE, s -> s.organisation().department("ICU")),
             op(OrganisationService.class, "locations", ANY_ROLE, s -> s.organisation().locations("ICU")),
@@ -244,6 +247,9 @@ public final class ServiceMatrix {
                     s -> s.metricsJob().run(false, null)),
             op(org.patchcare.reporting.application.MetricsJob.class, "chunk", ADMIN_ONLY,
                     s -> s.metricsJob().chunk(List.of(), java.time.Instant.now())),
+            // LoginAttemptCleanup: the hourly job's work, run as administrator (a "now" at the epoch forgets nothing)
+            op(org.patchcare.identity.application.LoginAttemptCleanup.class, "prune", ADMIN_ONLY,
+                    s -> s.loginCleanup().prune(java.time.Instant.EPOCH)),
             // ---- end of the completeness block ----
 
             // ThreatFeedService: everyone reads, IT security and administrators load (not-a-feed input is refused)
@@ -616,7 +622,9 @@ public final class ServiceMatrix {
 
             // found by ServiceMatrixCompletenessTest (issue 7, web-hardening)
             org.patchcare.inventory.application.DeviceImportService.class,
-            org.patchcare.reporting.application.MetricsJob.class);
+            org.patchcare.reporting.application.MetricsJob.class,
+            // identity leftovers (issue 7)
+            org.patchcare.identity.application.LoginAttemptCleanup.class);
 
     private ServiceMatrix() {
     }

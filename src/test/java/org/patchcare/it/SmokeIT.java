@@ -74,6 +74,10 @@ class SmokeIT {
         assertThat(metrics.body())
                 .contains("patchcare_http_requests_total{method=\"GET\",route=\"/health/ready\",status=\"200\"}")
                 .contains("patchcare_database_up 1")
+                // request times as a histogram: cumulative buckets up to +Inf (Prometheus' histogram_quantile)
+                .contains("# TYPE patchcare_http_request_duration_seconds histogram")
+                .contains("patchcare_http_request_duration_seconds_bucket{method=\"GET\",route=\"/health/ready\",le=\"0.005\"}")
+                .contains("patchcare_http_request_duration_seconds_bucket{method=\"GET\",route=\"/health/ready\",le=\"+Inf\"}")
                 // the queue counts run on this database too (H2 and MariaDB)
                 .contains("patchcare_queue_size{queue=\"work_queue\"}")
                 .contains("patchcare_queue_size{queue=\"change_approval\"}");

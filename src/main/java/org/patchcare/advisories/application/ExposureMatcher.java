@@ -171,8 +171,9 @@ public class ExposureMatcher {
         }
         int pending = review(advisory, reviews);
         Outcome outcome = new Outcome(affectedDevices(advisory), openExposures(advisory), pending, counts[0], counts[1]);
-        metrics.time("patchcare_matching_duration_seconds", "Time to match one advisory against the inventory (or against "
-                + "changed devices)", System.nanoTime() - started, "scope", onlyDevices == null ? "advisory" : "devices");
+        metrics.histogram("patchcare_matching_duration_seconds", "Time to match one advisory against the inventory (or "
+                + "against changed devices)", System.nanoTime() - started, org.patchcare.shared.metrics.AppMetrics.MATCHING_SECONDS,
+                "scope", onlyDevices == null ? "advisory" : "devices");
         LOG.fine(() -> String.format(Locale.ROOT, "matched %s in %d ms: %s", advisory.getTrackingId(),
                 (System.nanoTime() - started) / 1_000_000, outcome));
         return outcome;

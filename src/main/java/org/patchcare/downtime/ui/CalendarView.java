@@ -24,6 +24,7 @@ import org.patchcare.downtime.domain.WindowStatus;
 import org.patchcare.inventory.application.CatalogService;
 import org.patchcare.inventory.application.CatalogViews.ModelView;
 import org.patchcare.inventory.application.OrganisationService;
+import org.patchcare.inventory.application.OrganisationViews;
 import org.patchcare.inventory.application.OrganisationViews.DepartmentView;
 import org.patchcare.inventory.application.OrganisationViews.FacilityView;
 import org.patchcare.shared.ui.MainLayout;
@@ -107,7 +108,7 @@ public class CalendarView extends VerticalLayout {
         this.departmentList = departments;
         setSizeFull();
         addClassName("pc-calendar-view");
-        anchor = LocalDate.now(clock.withZone(DowntimeUi.homeZone(facilities, clock)));
+        anchor = LocalDate.now(clock.withZone(OrganisationViews.homeZone(facilities, clock.getZone())));
 
         rangeTitle.setId("calendar-range");
         rangeTitle.getStyle().set("margin", "0");
@@ -192,7 +193,7 @@ public class CalendarView extends VerticalLayout {
                 return z;
             }
         }
-        return DowntimeUi.homeZone(facilityList, clock);
+        return OrganisationViews.homeZone(facilityList, clock.getZone());
     }
 
     private void move(int step) {

@@ -5,9 +5,7 @@ import com.vaadin.flow.component.html.Span;
 import org.patchcare.downtime.application.DowntimeViews.WindowView;
 import org.patchcare.downtime.domain.ChangeRequestKind;
 import org.patchcare.downtime.domain.WindowStatus;
-import org.patchcare.inventory.application.OrganisationViews.FacilityView;
 
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +13,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /** How downtime windows read on screen: local times of the facility, status badges with a symbol, request links. */
 final class DowntimeUi {
@@ -26,12 +22,6 @@ final class DowntimeUi {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private DowntimeUi() {
-    }
-
-    /** The zone the screens count days in: the facilities' zone when they share one, else the first's, else the clock's. */
-    static ZoneId homeZone(List<FacilityView> facilities, Clock clock) {
-        List<ZoneId> zones = facilities.stream().map(f -> zoneOrNull(f.timeZone())).filter(Objects::nonNull).toList();
-        return zones.isEmpty() ? clock.getZone() : zones.getFirst();
     }
 
     static ZoneId zoneOrNull(String id) {

@@ -61,7 +61,7 @@ public class TodayView extends VerticalLayout {
 
     @Inject
     public TodayView(CalendarService calendar, OrganisationService organisation, Clock clock) {
-        this(calendar, DowntimeUi.homeZone(organisation.facilities(), clock), clock, currentUser());
+        this(calendar, organisation.homeZone(), clock, currentUser());
     }
 
     TodayView(CalendarService calendar, ZoneId zone, Clock clock, String user) {

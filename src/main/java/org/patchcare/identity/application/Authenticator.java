@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,8 @@ import java.util.stream.Collectors;
 @PermitAll
 public class Authenticator {
 
+    private static final Logger LOG = Logger.getLogger(Authenticator.class.getName());
+
     @PersistenceContext
     EntityManager em;
     @Inject
@@ -38,6 +42,8 @@ public class Authenticator {
     LoginAttempts attempts;
     @Inject
     AuditService audit;
+    @Inject
+    LockoutNotice lockoutNotice;
 
     /**
      * A login with a password. {@code address} is the client's address (per-address throttling);
@@ -68,6 +74,9 @@ public class Authenticator {
         }
         if (!ok) {
             Duration lock = fail(userKey, LoginLimits.PER_USER);
+            if (!lock.isZero() && !found.isEmpty()) {
+                tellOwner(found.getFirst().getUsername(), address, now);
+            }
             if (addressKey != null) {
                 lock = max(lock, fail(addressKey, LoginLimits.PER_ADDRESS));
             }
@@ -101,6 +110,18 @@ public class Authenticator {
     /** A short fingerprint of the password hash: changes when the password does, reveals nothing of it. */
     static String stamp(String passwordHash) {
         return Digests.sha256Hex("stamp:" + passwordHash).substring(0, 16);
+    }
+
+    /**
+     * This failure locked an existing user name: its owner hears of it (once per lockout; an unknown name gets no
+     * message and the same answer). A failure to queue the message is logged and does not change the login's answer.
+     */
+    private void tellOwner(String username, String address, Instant now) {
+        try {
+            lockoutNotice.lockedOut(username, LoginLimits.PER_USER.threshold(), address, now);
+        } catch (EJBException e) {
+            LOG.log(Level.WARNING, "Could not tell " + username + " of the lockout", e);
+        }
     }
 
     private Duration lockedFor(String key, Instant now) {

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import org.patchcare.audit.application.AuditService;
 import org.patchcare.identity.domain.LoginAttempt;
 import org.patchcare.identity.domain.LoginLimits;
+import org.patchcare.shared.metrics.AppMetrics;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,8 @@ public class LoginAttempts {
     Clock clock;
     @Inject
     AuditService audit;
+    @Inject
+    AppMetrics metrics;
 
     /** Counts one failure of {@code key}; answers the lock it started, or zero. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -56,6 +59,8 @@ public class LoginAttempts {
                 "login locked for " + lock.toMinutes() + " min",
                 limits.threshold() + " failed logins in a row; lockout " + lockouts);
         em.flush();
+        metrics.count("patchcare_login_lockouts_total", "Lockouts after repeated failed logins, by what was locked "
+                + "(a user name or a client address)", 1, "key", user ? "user" : "address");
         return lock;
     }
 }

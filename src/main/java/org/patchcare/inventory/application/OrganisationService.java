@@ -56,6 +56,11 @@ public class OrganisationService {
                 .map(f -> new FacilityView(f.getCode(), f.getName(), f.getTimeZone(), f.getVersion())).toList();
     }
 
+    /** The hospital's zone (see {@link OrganisationViews#homeZone}): days on screens and times in mails are counted in it. */
+    public ZoneId homeZone() {
+        return OrganisationViews.homeZone(facilities(), clock.getZone());
+    }
+
     public List<DepartmentView> departments() {
         return em.createQuery("select d from Department d join fetch d.facility order by d.code", Department.class)
                 .getResultStream().map(OrganisationService::view).toList();

@@ -48,8 +48,8 @@ public class RequestFilter extends HttpFilter {
             String status = failed ? "500" : Integer.toString(res.getStatus());
             metrics.count("patchcare_http_requests_total", "HTTP requests by method, route and status", 1,
                     "method", req.getMethod(), "route", route, "status", status);
-            metrics.time("patchcare_http_request_duration_seconds", "Time to answer HTTP requests, by method and route",
-                    System.nanoTime() - started, "method", req.getMethod(), "route", route);
+            metrics.histogram("patchcare_http_request_duration_seconds", "Time to answer HTTP requests, by method and route",
+                    System.nanoTime() - started, AppMetrics.REQUEST_SECONDS, "method", req.getMethod(), "route", route);
             MDC.remove("requestId");
             MDC.remove("route");
             MDC.remove("user");

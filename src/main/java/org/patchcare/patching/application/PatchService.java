@@ -40,6 +40,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Patch execution, device by device. Biomed and IT security start the work on a device of a scheduled (or already
@@ -156,19 +158,8 @@ public class PatchService {
      */
     @RolesAllowed({Roles.BIOMED_TECH, Roles.IT_SECURITY})
     public PatchRecordView verify(String id, int version, String functionalCheck, boolean returnedToService) {
-        PatchRecord r = require(id, version);
-        lockRequestWork(r);
-        Snapshot before = snapshot(r);
-        r.verify(functionalCheck, returnedToService, me(), now());
-        r.touch(me(), now());
-        audit.changed(AUDIT_TYPE, r.getPublicId(), before, snapshot(r), "verified on " + r.getAssetTag() + ": "
-                + r.getFunctionalCheck());
-        PatchLookup.Request request = requestOf(r);
-        devices.finishPatchWork(r.getAssetTag(), r.softwareAfter(), true, "Patch verified for "
-                + request.reference() + ": " + r.getFunctionalCheck());
-        flush(r);
-        followRequest(request);
-        return view(r.getPublicId());
+        return endWork(id, version, r -> r.verify(functionalCheck, returnedToService, me(), now()), "verified",
+                PatchRecord::getFunctionalCheck, PatchRecord::softwareAfter);
     }
 
     /**
@@ -177,16 +168,27 @@ public class PatchService {
      */
     @RolesAllowed({Roles.BIOMED_TECH, Roles.IT_SECURITY})
     public PatchRecordView rollBack(String id, int version, String restored, String notes) {
+        return endWork(id, version, r -> r.rollBack(restored, notes, me(), now()), "rolled back",
+                PatchRecord::getRollbackRestored, r -> null);
+    }
+
+    /**
+     * What verifying and rolling back share: the record's change ({@code end}) under the lock of its request's work,
+     * audited as "{@code done} on {asset tag}: {detail}"; the device back in service, on {@code newVersion} (null: its
+     * old version), with the note "Patch {done} for {reference}: {detail}"; then the request follows its devices.
+     */
+    private PatchRecordView endWork(String id, int version, Consumer<PatchRecord> end, String done,
+                                    Function<PatchRecord, String> detail, Function<PatchRecord, String> newVersion) {
         PatchRecord r = require(id, version);
         lockRequestWork(r);
         Snapshot before = snapshot(r);
-        r.rollBack(restored, notes, me(), now());
+        end.accept(r);
         r.touch(me(), now());
-        audit.changed(AUDIT_TYPE, r.getPublicId(), before, snapshot(r), "rolled back on " + r.getAssetTag() + ": "
-                + r.getRollbackRestored());
+        audit.changed(AUDIT_TYPE, r.getPublicId(), before, snapshot(r), done + " on " + r.getAssetTag() + ": "
+                + detail.apply(r));
         PatchLookup.Request request = requestOf(r);
-        devices.finishPatchWork(r.getAssetTag(), null, true, "Patch rolled back for " + request.reference() + ": "
-                + r.getRollbackRestored());
+        devices.finishPatchWork(r.getAssetTag(), newVersion.apply(r), true, "Patch " + done + " for "
+                + request.reference() + ": " + detail.apply(r));
         flush(r);
         followRequest(request);
         return view(r.getPublicId());

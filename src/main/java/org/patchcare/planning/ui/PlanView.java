@@ -111,7 +111,7 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
                 + "redundancy groups, technicians' hours and skills and vendor visits, and tries to meet every due "
                 + "date, urgent work first, in quiet hours. Approved requests stay where they are."));
 
-        home = homeZone(organisation, clock);
+        home = organisation.homeZone();
         LocalDate today = LocalDate.now(clock.withZone(home));
         from.setValue(today.plusDays(1));
         to.setValue(today.plusDays(29));
@@ -375,19 +375,5 @@ public class PlanView extends VerticalLayout implements HasUrlParameter<String> 
     Set<String> shownTags() {
         return current == null ? Set.of() : current.proposals().stream().map(ProposalView::assetTag)
                 .collect(Collectors.toSet());
-    }
-
-    /** The facilities' zone (the first facility's when they differ), else the server clock's. */
-    private static ZoneId homeZone(OrganisationService organisation, Clock clock) {
-        for (var f : organisation.facilities()) {
-            try {
-                if (f.timeZone() != null && !f.timeZone().isBlank()) {
-                    return ZoneId.of(f.timeZone());
-                }
-            } catch (java.time.DateTimeException e) {
-                // a facility with an unknown zone: try the next
-            }
-        }
-        return clock.getZone();
     }
 }

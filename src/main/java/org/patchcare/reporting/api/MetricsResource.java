@@ -2,6 +2,7 @@ package org.patchcare.reporting.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -68,12 +69,8 @@ public class MetricsResource {
     @Context
     HttpHeaders headers;
 
-    @QueryParam("facility")
-    @Parameter(description = "facility code")
-    String facility;
-    @QueryParam("department")
-    @Parameter(description = "department code")
-    String department;
+    @BeanParam
+    ScopeParams scope;
     @QueryParam("manufacturer")
     @Parameter(description = "manufacturer public id")
     String manufacturer;
@@ -89,9 +86,6 @@ public class MetricsResource {
     @QueryParam("to")
     @Parameter(description = "last day of the period (inclusive)")
     String to;
-    @QueryParam("format")
-    @Parameter(description = "csv for a CSV file instead of JSON")
-    String format;
 
     /** A page of exposure chains. */
     public record ChainPage(List<ExposureChain> items, int offset, int limit, long total) {
@@ -234,6 +228,7 @@ public class MetricsResource {
     }
 
     private boolean wantsCsv() {
+        String format = scope.format();
         if (format != null && !format.isBlank()) {
             return switch (format.strip().toLowerCase(Locale.ROOT)) {
                 case "csv" -> true;
@@ -247,7 +242,7 @@ public class MetricsResource {
     }
 
     private MetricsFilter filter() {
-        return new MetricsFilter(QueryParams.text(facility), QueryParams.text(department), QueryParams.text(manufacturer),
+        return new MetricsFilter(scope.facility(), scope.department(), QueryParams.text(manufacturer),
                 QueryParams.text(deviceType), QueryParams.text(outcome), day("from", from), day("to", to));
     }
 

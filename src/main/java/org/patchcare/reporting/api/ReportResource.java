@@ -2,17 +2,16 @@ package org.patchcare.reporting.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.patchcare.reporting.application.ExposureReportService;
@@ -21,7 +20,6 @@ import org.patchcare.reporting.application.ReportViews.ReportRequest;
 import org.patchcare.reporting.application.ReportViews.Scope;
 import org.patchcare.reporting.application.ReportViews.ScopeKind;
 import org.patchcare.shared.api.Problem;
-import org.patchcare.shared.api.QueryParams;
 import org.patchcare.shared.domain.InvalidInputException;
 
 import java.time.Clock;
@@ -57,16 +55,14 @@ public class ReportResource {
     @APIResponse(responseCode = "422", description = "Unknown department or facility, both or neither given, or a "
             + "format other than pdf or csv",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response exposures(@Parameter(description = "department code, e.g. ICU") @QueryParam("department") String department,
-                              @Parameter(description = "facility code, e.g. MAIN") @QueryParam("facility") String facility,
-                              @Parameter(description = "pdf or csv") @QueryParam("format") String format) {
-        String dep = QueryParams.text(department);
-        String fac = QueryParams.text(facility);
+    public Response exposures(@BeanParam ScopeParams params) {
+        String dep = params.department();
+        String fac = params.facility();
         if ((dep == null) == (fac == null)) {
             throw new InvalidInputException(dep == null ? "department" : "facility",
                     "Give either a department or a facility (one of the two).");
         }
-        ReportFormat f = ReportFormat.parse(format);
+        ReportFormat f = ReportFormat.parse(params.format());
         ReportRequest request = new ReportRequest(dep != null ? ScopeKind.DEPARTMENT : ScopeKind.FACILITY,
                 dep != null ? dep : fac);
         Scope scope = reports.scope(request);

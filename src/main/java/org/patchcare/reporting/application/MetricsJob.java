@@ -28,8 +28,10 @@ import java.util.logging.Logger;
  * cursor in {@code metrics_cursor}, less {@link #MARGIN} for transactions that committed late) are written again,
  * {@value TimelineBuilder#CHUNK} per transaction. The first run, and a repair asked for by IT security or an
  * administrator, rebuilds every exposure. One run at a time: the timer skips a tick while a run is going on, a run
- * asked for through {@link MetricsService} waits for it. A run that wrote rows then has the whole-hospital charts worked
- * out again ({@link MetricsService#storeSnapshots}). Its own chunks run as the job's identity (administrator).
+ * asked for through {@link MetricsService} waits for it. A run that changed rows then has the whole-hospital charts
+ * worked out again ({@link MetricsService#storeSnapshots}); rows written again as they were (the margin finds the same
+ * exposures for five minutes after a change) do not count, so the charts are worked out once per change, not at every
+ * tick of those five minutes. Its own chunks run as the job's identity (administrator).
  */
 @Singleton
 @Interceptors(JobFirings.class)
@@ -93,12 +95,16 @@ public class MetricsJob {
         List<Long> ids = rebuild ? builder.allExposures() : builder.changedSince(last.minus(MARGIN));
         MetricsJob self = context.getBusinessObject(MetricsJob.class);
         long written = 0;
+        long changed = 0;
         for (List<Long> chunk : TimelineBuilder.chunks(ids)) {
-            written += self.chunk(chunk, started);
+            TimelineBuilder.Rebuilt r = self.chunk(chunk, started);
+            written += r.written();
+            changed += r.changed();
         }
-        TimelineRefresh result = new TimelineRefresh(rebuild, written, (System.nanoTime() - t0) / 1_000_000, started);
+        TimelineRefresh result = new TimelineRefresh(rebuild, written, changed, (System.nanoTime() - t0) / 1_000_000,
+                started);
         self.finish(result, askedBy);
-        if (written > 0) {
+        if (changed > 0) {
             metrics.get().storeSnapshots();
         }
         return result;
@@ -106,14 +112,14 @@ public class MetricsJob {
 
     /** One chunk in its own transaction. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int chunk(List<Long> exposureIds, Instant now) {
+    public TimelineBuilder.Rebuilt chunk(List<Long> exposureIds, Instant now) {
         return builder.rebuild(exposureIds, now);
     }
 
     /** Moves the cursor; a run asked for by a person is audited in the same transaction. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void finish(TimelineRefresh result, String askedBy) {
-        builder.finished(result.startedAt(), clock.instant(), result.exposures());
+        builder.finished(result.startedAt(), clock.instant(), result.exposures(), result.changed());
         if (askedBy != null) {
             audit.event("ExposureTimeline", TimelineBuilder.CURSOR, result.full() ? "rebuilt" : "refreshed",
                     (result.full() ? "Full rebuild" : "Refresh") + " asked for by " + askedBy + ": "

@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
@@ -59,11 +60,14 @@ public class TimelineBuilder {
         }
     }
 
-    /** Records a finished run; a run that wrote rows also moves the time of the last change. */
-    public void finished(Instant started, Instant finished, long exposures) {
+    /**
+     * Records a finished run; a run that changed rows (not only wrote them again as they were) also moves the time of
+     * the last change, which makes the stored whole-hospital charts stale.
+     */
+    public void finished(Instant started, Instant finished, long exposures, long changedRows) {
         try (Connection c = dataSource.getConnection()) {
             Instant changed = finished;
-            if (exposures == 0) {
+            if (changedRows == 0) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT last_changed_at FROM metrics_cursor WHERE name = ?")) {
                     ps.setString(1, CURSOR);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -145,22 +149,52 @@ public class TimelineBuilder {
         return out;
     }
 
-    /** Replaces the timeline rows of these exposures (at most {@value #CHUNK}); answers how many were written. */
-    public int rebuild(Collection<Long> exposureIds, Instant now) {
+    /** What one {@link #rebuild} did: rows written, and how many exposures' rows came out different. */
+    public record Rebuilt(int written, int changed) {
+    }
+
+    /**
+     * Replaces the timeline rows of these exposures (at most {@value #CHUNK}); answers how many were written and how
+     * many of the exposures' rows differ from before (apart from {@code refreshed_at}): an incremental run looks a
+     * margin back and so writes most rows again unchanged, which must not count as a change.
+     */
+    public Rebuilt rebuild(Collection<Long> exposureIds, Instant now) {
         if (exposureIds.isEmpty()) {
-            return 0;
+            return new Rebuilt(0, 0);
         }
         try (Connection c = dataSource.getConnection()) {
             Map<Long, Row> rows = load(c, exposureIds);
+            Map<Long, String> before = contents(c, exposureIds);
             try (PreparedStatement del = c.prepareStatement("DELETE FROM exposure_timeline WHERE exposure_id IN ("
                     + in(exposureIds) + ")")) {
                 del.executeUpdate();
             }
             write(c, rows.values(), now);
-            return rows.size();
+            Map<Long, String> after = contents(c, exposureIds);
+            Set<Long> touched = new HashSet<>(before.keySet());
+            touched.addAll(after.keySet());
+            int changed = (int) touched.stream().filter(id -> !Objects.equals(before.get(id), after.get(id))).count();
+            return new Rebuilt(rows.size(), changed);
         } catch (SQLException e) {
             throw failed("refresh the exposure timeline", e);
         }
+    }
+
+    /** Each exposure's timeline row as one text of its stored values, without {@code refreshed_at}. */
+    private static Map<Long, String> contents(Connection c, Collection<Long> ids) throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CONTENT_COLUMNS + " FROM exposure_timeline "
+                + "WHERE exposure_id IN (" + in(ids) + ")"); ResultSet rs = ps.executeQuery()) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 2; i <= n; i++) {
+                    b.append(rs.getString(i)).append('\u001f');
+                }
+                out.put(rs.getLong(1), b.toString());
+            }
+        }
+        return out;
     }
 
     /** One exposure's facts while they are read. */
@@ -291,12 +325,15 @@ public class TimelineBuilder {
         });
     }
 
-    private static final String INSERT = "INSERT INTO exposure_timeline (exposure_id, device_id, department_id, "
+    /** The columns of a timeline row that carry its content: all but {@code refreshed_at}, the exposure first. */
+    private static final String CONTENT_COLUMNS = "exposure_id, device_id, department_id, "
             + "facility_id, manufacturer_id, model_id, device_type, advisory_id, outcome, score, open_exposure, "
             + "published_at, vendor_fix_at, matched_at, triaged_at, submitted_at, approved_at, window_start_at, "
             + "patched_at, verified_at, closed_at, due_at, patched_quarter, matched_quarter, due_quarter, ttp_days, "
             + "within_sla, vendor_days, triage_days, approval_days, scheduling_days, patch_days, verification_days, "
-            + "overdue_at, awaiting_approval, refreshed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "overdue_at, awaiting_approval";
+    private static final String INSERT = "INSERT INTO exposure_timeline (" + CONTENT_COLUMNS + ", refreshed_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private void write(Connection c, Collection<Row> rows, Instant now) throws SQLException {

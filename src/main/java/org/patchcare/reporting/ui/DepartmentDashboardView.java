@@ -4,10 +4,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
@@ -22,16 +18,12 @@ import org.patchcare.reporting.application.Grouping;
 import org.patchcare.reporting.application.MetricsFilter;
 import org.patchcare.reporting.application.MetricsService;
 import org.patchcare.reporting.application.MetricsViews.Headline;
-import org.patchcare.reporting.ui.DashboardParts.Period;
 import org.patchcare.risk.application.RiskService;
 import org.patchcare.shared.domain.Roles;
 import org.patchcare.shared.ui.MainLayout;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,32 +36,22 @@ import java.util.Map;
 @Route(value = "dashboards/department", layout = MainLayout.class)
 @PageTitle("Department dashboard · PatchCare")
 @RolesAllowed({Roles.IT_SECURITY, Roles.ADMIN, Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER})
-public class DepartmentDashboardView extends VerticalLayout implements BeforeEnterObserver {
+public class DepartmentDashboardView extends DashboardFrame implements BeforeEnterObserver {
 
     static final String ROUTE = "dashboards/department";
     static final String P_DEPARTMENT = "department";
     static final int TOP_DEVICES = 10;
 
-    private final MetricsService metrics;
-    private final Clock clock;
-    private final DashboardLinks links = DashboardLinks.forCaller();
     final List<DepartmentView> departments;
     final ComboBox<DepartmentView> department = new ComboBox<>("Department");
-    final Select<Period> period = DashboardParts.periodSelect();
-    final Div content = new Div();
     private boolean applying;
 
     @Inject
     public DepartmentDashboardView(MetricsService metrics, OrganisationService organisation, RiskService risk,
                                    Clock clock) {
-        this.metrics = metrics;
-        this.clock = clock;
+        super(metrics, clock, "department-dashboard", "Department dashboard", "How exposed your department's devices "
+                + "are, and how long it takes to patch them. Click a bar or a number to see the list behind it.");
         this.departments = DashboardParts.departments(organisation, risk);
-        setMaxWidth("110em");
-        setId("department-dashboard");
-        addClassName("pc-dashboard");
-        add(DashboardParts.title("Department dashboard", "How exposed your department's devices are, and how long "
-                + "it takes to patch them. Click a bar or a number to see the list behind it."));
         department.setId("filter-department");
         department.setItems(departments);
         department.setItemLabelGenerator(DepartmentView::label);
@@ -86,12 +68,7 @@ public class DepartmentDashboardView extends VerticalLayout implements BeforeEnt
             }
         });
         period.addValueChangeListener(e -> refresh());
-        FlexLayout row = new FlexLayout(department, period);
-        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
-        add(row, content);
-        content.setWidthFull();
+        filters(department, period);
         refresh();
     }
 
@@ -112,11 +89,10 @@ public class DepartmentDashboardView extends VerticalLayout implements BeforeEnt
     }
 
     MetricsFilter filter() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Period p = period.getValue() == null ? Period.MONTHS_12 : period.getValue();
-        return MetricsFilter.all().withDepartment(department.getValue().code()).withPeriod(p.from(today), today);
+        return periodFilter().withDepartment(department.getValue().code());
     }
 
+    @Override
     void refresh() {
         content.removeAll();
         if (department.getValue() == null) {
@@ -166,9 +142,5 @@ public class DepartmentDashboardView extends VerticalLayout implements BeforeEnt
                 "Devices whose open exposures score highest (0–100). Click a bar to open the device.",
                 "No device of the department has a scored open exposure yet."));
         content.add(grid);
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }

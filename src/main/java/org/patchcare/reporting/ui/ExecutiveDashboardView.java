@@ -5,10 +5,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,16 +18,12 @@ import org.patchcare.reporting.application.MetricsService;
 import org.patchcare.reporting.application.MetricsViews.BurnDownPoint;
 import org.patchcare.reporting.application.MetricsViews.Headline;
 import org.patchcare.reporting.application.MetricsViews.TrendPoint;
-import org.patchcare.reporting.ui.DashboardParts.Period;
 import org.patchcare.risk.application.RiskService;
 import org.patchcare.shared.domain.Roles;
 import org.patchcare.shared.ui.MainLayout;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -44,37 +36,28 @@ import java.util.Objects;
 @Route(value = "dashboards/executive", layout = MainLayout.class)
 @PageTitle("Executive dashboard · PatchCare")
 @RolesAllowed({Roles.IT_SECURITY, Roles.ADMIN, Roles.BIOMED_TECH, Roles.CLINICAL_MANAGER})
-public class ExecutiveDashboardView extends VerticalLayout {
+public class ExecutiveDashboardView extends DashboardFrame {
 
     static final int TOP_DEVICES = 10;
 
-    private final MetricsService metrics;
-    private final Clock clock;
     private final List<DepartmentView> departments;
-    private final DashboardLinks links = DashboardLinks.forCaller();
     final ComboBox<FacilityView> facility = new ComboBox<>("Facility");
     final ComboBox<DepartmentView> department = new ComboBox<>("Department");
-    final Select<Period> period = DashboardParts.periodSelect();
-    final Div content = new Div();
     private boolean applying;
 
     @Inject
     public ExecutiveDashboardView(MetricsService metrics, OrganisationService organisation, RiskService risk,
                                   Clock clock) {
-        this.metrics = metrics;
-        this.clock = clock;
+        super(metrics, clock, "executive-dashboard", "Executive dashboard", "How exposed our devices are to known "
+                + "security weaknesses, and whether we patch them faster. Click a bar, a point or a number to see the "
+                + "list behind it.");
         this.departments = DashboardParts.departments(organisation, risk);
-        setMaxWidth("110em");
-        setId("executive-dashboard");
-        addClassName("pc-dashboard");
-        add(DashboardParts.title("Executive dashboard", "How exposed our devices are to known security weaknesses, "
-                + "and whether we patch them faster. Click a bar, a point or a number to see the list behind it."));
-        add(filters(organisation.facilities()), content);
-        content.setWidthFull();
+        setUpFilters(organisation.facilities());
+        filters(facility, department, period);
         refresh();
     }
 
-    private FlexLayout filters(List<FacilityView> facilities) {
+    private void setUpFilters(List<FacilityView> facilities) {
         facility.setId("filter-facility");
         facility.setItems(facilities);
         facility.setItemLabelGenerator(FacilityView::name);
@@ -107,23 +90,16 @@ public class ExecutiveDashboardView extends VerticalLayout {
                 }
             });
         }
-        FlexLayout row = new FlexLayout(facility, department, period);
-        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
-        return row;
     }
 
     /** The filter the screen asks the metrics for. */
     MetricsFilter filter() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Period p = period.getValue() == null ? Period.MONTHS_12 : period.getValue();
-        return MetricsFilter.all()
+        return periodFilter()
                 .withFacility(facility.getValue() == null ? null : facility.getValue().code())
-                .withDepartment(department.getValue() == null ? null : department.getValue().code())
-                .withPeriod(p.from(today), today);
+                .withDepartment(department.getValue() == null ? null : department.getValue().code());
     }
 
+    @Override
     void refresh() {
         MetricsFilter filter = filter();
         String dep = filter.departmentCode();
@@ -181,9 +157,5 @@ public class ExecutiveDashboardView extends VerticalLayout {
                 "No exposure history yet for this period.").withList("Open exposures now",
                 links.queue(dep, null, false)));
         content.add(grid);
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }

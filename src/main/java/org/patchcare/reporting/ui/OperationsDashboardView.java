@@ -3,10 +3,6 @@ package org.patchcare.reporting.ui;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,14 +13,10 @@ import org.patchcare.reporting.application.Grouping;
 import org.patchcare.reporting.application.MetricsFilter;
 import org.patchcare.reporting.application.MetricsService;
 import org.patchcare.reporting.application.MetricsViews.OperationsSummary;
-import org.patchcare.reporting.ui.DashboardParts.Period;
 import org.patchcare.shared.domain.Roles;
 import org.patchcare.shared.ui.MainLayout;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Locale;
 
 /**
  * IT's operations view: what is overdue, what falls due this week and what waits for an approval, as numbers and per
@@ -35,24 +27,14 @@ import java.util.Locale;
 @Route(value = "dashboards/operations", layout = MainLayout.class)
 @PageTitle("Operations dashboard · PatchCare")
 @RolesAllowed({Roles.IT_SECURITY, Roles.BIOMED_TECH, Roles.ADMIN})
-public class OperationsDashboardView extends VerticalLayout {
+public class OperationsDashboardView extends DashboardFrame {
 
-    private final MetricsService metrics;
-    private final Clock clock;
-    private final DashboardLinks links = DashboardLinks.forCaller();
     final ComboBox<FacilityView> facility = new ComboBox<>("Facility");
-    final Select<Period> period = DashboardParts.periodSelect();
-    final Div content = new Div();
 
     @Inject
     public OperationsDashboardView(MetricsService metrics, OrganisationService organisation, Clock clock) {
-        this.metrics = metrics;
-        this.clock = clock;
-        setMaxWidth("110em");
-        setId("operations-dashboard");
-        addClassName("pc-dashboard");
-        add(DashboardParts.title("Operations dashboard", "What needs doing now, and where patching is slow. "
-                + "Click a number or a bar to open the list behind it."));
+        super(metrics, clock, "operations-dashboard", "Operations dashboard", "What needs doing now, and where "
+                + "patching is slow. Click a number or a bar to open the list behind it.");
         facility.setId("filter-facility");
         facility.setItems(organisation.facilities());
         facility.setItemLabelGenerator(FacilityView::name);
@@ -60,22 +42,15 @@ public class OperationsDashboardView extends VerticalLayout {
         facility.setPlaceholder("All");
         facility.addValueChangeListener(e -> refresh());
         period.addValueChangeListener(e -> refresh());
-        FlexLayout row = new FlexLayout(facility, period);
-        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
-        add(row, content);
-        content.setWidthFull();
+        filters(facility, period);
         refresh();
     }
 
     MetricsFilter filter() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Period p = period.getValue() == null ? Period.MONTHS_12 : period.getValue();
-        return MetricsFilter.all().withFacility(facility.getValue() == null ? null : facility.getValue().code())
-                .withPeriod(p.from(today), today);
+        return periodFilter().withFacility(facility.getValue() == null ? null : facility.getValue().code());
     }
 
+    @Override
     void refresh() {
         MetricsFilter filter = filter();
         content.removeAll();
@@ -107,9 +82,5 @@ public class OperationsDashboardView extends VerticalLayout {
                 "The typical days of each step of the chain. Click a bar to see the department's change requests.",
                 "No step of the patching chain has been recorded in this period yet."));
         content.add(grid);
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -2,6 +2,8 @@ package org.patchcare.shared.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +15,9 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The application's metrics, in memory, written in the Prometheus text exposition format (version 0.0.4).
- * Three kinds: counters (only go up), timers (a count and a sum of seconds, a Prometheus summary without quantiles)
- * and gauges (a value read when scraped, or set). Label values must come from a small, known set (routes with ids
+ * Four kinds: counters (only go up), timers (a count and a sum of seconds, a Prometheus summary without quantiles),
+ * histograms (a timer that also counts its events into fixed buckets, {@code _bucket{le="…"}}, cumulative, so that
+ * Prometheus' {@code histogram_quantile} can estimate percentiles) and gauges (a value read when scraped, or set). Label values must come from a small, known set (routes with ids
  * replaced, outcomes), never from user input as such: every label combination is a series kept forever.
  */
 @ApplicationScoped
@@ -22,6 +25,17 @@ public class AppMetrics {
 
     /** Above this many series per metric, new label combinations are counted under {@code other}. */
     static final int MAX_SERIES = 500;
+
+    /**
+     * Bucket bounds (seconds) of {@code patchcare_http_request_duration_seconds}: Prometheus' usual defaults, from a
+     * page answered from memory (5 ms) to a large import (10 s).
+     */
+    public static final double[] REQUEST_SECONDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    /**
+     * Bucket bounds (seconds) of {@code patchcare_matching_duration_seconds}: one advisory against the inventory takes
+     * from a few milliseconds (few products) to minutes (a vendor-wide advisory against a large inventory).
+     */
+    public static final double[] MATCHING_SECONDS = {0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120};
 
     private record Family(String name, String type, String help, Map<String, Object> series) {
     }
@@ -38,6 +52,16 @@ public class AppMetrics {
         Timer t = (Timer) series(name, "summary", help, labels, Timer::new);
         t.count.increment();
         t.seconds.add(nanos / 1e9);
+    }
+
+    /**
+     * Records one timed event of {@code nanos} into the histogram {@code name} (exposed as cumulative {@code _bucket}
+     * lines, one per bound and {@code +Inf}, then {@code _count} and {@code _sum} in seconds). {@code bounds} are
+     * seconds in ascending order; the first call of a series fixes them.
+     */
+    public void histogram(String name, String help, long nanos, double[] bounds, String... labels) {
+        Histogram h = (Histogram) series(name, "histogram", help, labels, () -> new Histogram(bounds));
+        h.observe(nanos / 1e9);
     }
 
     /** Sets the gauge {@code name}. */
@@ -108,6 +132,7 @@ public class AppMetrics {
                         line(out, f.name() + "_count", labels, t.count.sum());
                         line(out, f.name() + "_sum", labels, t.seconds.sum());
                     }
+                    case Histogram h -> h.write(out, f.name(), labels);
                     case Gauge g -> line(out, f.name(), labels, g.value.getAsDouble());
                     default -> throw new IllegalStateException(s.toString());
                 }
@@ -129,6 +154,49 @@ public class AppMetrics {
     private static final class Timer {
         final LongAdder count = new LongAdder();
         final DoubleAdder seconds = new DoubleAdder();
+    }
+
+    /** Counts per bucket (not cumulative; the last one is above every bound), summed up when written. */
+    private static final class Histogram {
+        final double[] bounds;
+        final LongAdder[] buckets;
+        final DoubleAdder seconds = new DoubleAdder();
+
+        Histogram(double[] bounds) {
+            for (int i = 0; i < bounds.length; i++) {
+                if (!(bounds[i] > 0) || Double.isInfinite(bounds[i]) || i > 0 && bounds[i] <= bounds[i - 1]) {
+                    throw new IllegalArgumentException("bucket bounds must be finite, positive and ascending: "
+                            + Arrays.toString(bounds));
+                }
+            }
+            this.bounds = bounds.clone();
+            this.buckets = new LongAdder[bounds.length + 1];
+            Arrays.setAll(buckets, i -> new LongAdder());
+        }
+
+        void observe(double value) {
+            int i = Arrays.binarySearch(bounds, value);
+            buckets[i >= 0 ? i : -i - 1].increment(); // le: a value equal to a bound is in that bound's bucket
+            seconds.add(value);
+        }
+
+        /** The bucket lines, cumulative, then _count (the same as the +Inf bucket, read once) and _sum. */
+        void write(StringBuilder out, String name, String labels) {
+            long cumulative = 0;
+            for (int i = 0; i <= bounds.length; i++) {
+                cumulative += buckets[i].sum();
+                String le = i < bounds.length ? BigDecimal.valueOf(bounds[i]).stripTrailingZeros().toPlainString() : "+Inf";
+                line(out, name + "_bucket", withLabel(labels, "le", le), cumulative);
+            }
+            line(out, name + "_count", labels, cumulative);
+            line(out, name + "_sum", labels, seconds.sum());
+        }
+    }
+
+    /** {@code labels} (as {@link #labels} writes them, or empty) with one more pair at the end. */
+    static String withLabel(String labels, String name, String value) {
+        String pair = name + "=\"" + escape(value) + '"';
+        return labels.isEmpty() ? "{" + pair + "}" : labels.substring(0, labels.length() - 1) + "," + pair + "}";
     }
 
     private static final class Gauge {

@@ -411,6 +411,43 @@ class MetricsHistoryIT {
                 .as("refreshes asked for by a person are audited").isNotEmpty();
     }
 
+    @Test
+    @Order(8)
+    void the_whole_hospital_charts_are_worked_out_again_only_after_a_refresh_that_changed_a_row() throws Exception {
+        // an open exposure: a closed one's chain takes its close time from updated_at, which "touch" moves
+        Item open = PLAN.stream().filter(i -> i.kind().equals("OPEN")).findFirst().orElseThrow();
+        String exposure = history().getJsonObject("exposureIds").getString(String.valueOf(open.n()));
+        historyCall("touch?exposure=" + exposure);
+        assertThat(Api.post("/metrics/refresh", "admin", "").status()).isEqualTo(200); // whatever was still pending
+        String stored = historyCall("snapshotsAt");
+        assertThat(stored).as("the charts were worked out at least once").isNotEqualTo("null");
+
+        // the exposure changed in the sources but its timeline row comes out the same: the charts stay
+        historyCall("touch?exposure=" + exposure);
+        Reply same = Api.post("/metrics/refresh", "admin", "");
+        assertThat(same.json().getJsonNumber("exposures").longValue()).as("written again").isGreaterThanOrEqualTo(1);
+        assertThat(same.json().getJsonNumber("changed").longValue()).as(same.toString()).isZero();
+        assertThat(historyCall("snapshotsAt")).as("nothing changed: the stored charts stay").isEqualTo(stored);
+        Reply again = Api.post("/metrics/refresh", "admin", "");
+        assertThat(again.json().getJsonNumber("changed").longValue()).isZero();
+        assertThat(historyCall("snapshotsAt")).as("the next run within the margin does not redo them").isEqualTo(stored);
+
+        // a row that comes out different: the charts are worked out again, and the row is right again
+        historyCall("spoil?exposure=" + exposure);
+        assertThat(Api.post("/metrics/refresh", "admin", "").status()).isEqualTo(200);
+        assertThat(Instant.parse(historyCall("snapshotsAt").replace("\"", ""))).isAfter(Instant.parse(stored.replace("\"", "")));
+        assertThat(historyCall("timelineScore?exposure=" + exposure)).as("the spoiled row is right again").isNotEqualTo("\"-1\"");
+    }
+
+    /** One action of the test servlet as admin; answers its JSON body. */
+    private static String historyCall(String actionAndQuery) throws Exception {
+        HttpRequest r = ItConfig.request("/it/metrics-history/" + actionAndQuery, "admin", ItConfig.password("admin"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> w = ItConfig.http().send(r, HttpResponse.BodyHandlers.ofString());
+        assertThat(w.statusCode()).as(w.body()).isEqualTo(200);
+        return w.body();
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
