@@ -1,7 +1,6 @@
 package org.patchcare.it;
 
 import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.junit.jupiter.api.Test;
 import org.patchcare.shared.api.ApiApplication;
@@ -18,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every bean of the application that checks roles (a {@code @Stateless}, {@code @Singleton} or CDI bean carrying
- * {@code @RolesAllowed}/{@code @PermitAll} on the class or a method) is in {@link ServiceMatrix#SERVICES}, so
+ * {@code @RolesAllowed} or {@code @DenyAll} on the class or a method) is in {@link ServiceMatrix#SERVICES}, so
  * ServiceAccessIT's own check (every public method has a row) reaches it. Fails naming the class to add.
  */
 class ServiceMatrixCompletenessTest {
@@ -55,7 +54,7 @@ class ServiceMatrixCompletenessTest {
             }
         }
         assertThat(beans).as("the scan finds the services").isGreaterThan(15);
-        assertThat(missing).as("beans with @RolesAllowed/@PermitAll that are not in ServiceMatrix.SERVICES: add the "
+        assertThat(missing).as("beans with @RolesAllowed/@DenyAll that are not in ServiceMatrix.SERVICES: add the "
                 + "class to SERVICES and a row per public method to ServiceMatrix.OPERATIONS (and the service to the "
                 + "Services record and ProbeServlet)").isEmpty();
     }
