@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.wildfly.security.http.oidc.IDToken;
+import org.wildfly.security.http.oidc.OidcPrincipal;
 import org.wildfly.security.http.oidc.OidcSecurityContext;
 
 import javax.sql.DataSource;
@@ -53,7 +54,7 @@ public class SsoTicketServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OidcSecurityContext oidc = (OidcSecurityContext) request.getAttribute(OidcSecurityContext.class.getName());
+        OidcSecurityContext oidc = securityContext(request);
         IDToken token = oidc == null ? null : oidc.getIDToken();
         if (token == null || token.getSubject() == null || token.getIssuer() == null) {
             // cannot happen behind elytron-oidc-client; never hand out a ticket without a verified identity
@@ -89,11 +90,22 @@ public class SsoTicketServlet extends HttpServlet {
         cookie.setPath(TARGET);
         cookie.setMaxAge((int) TICKET_SECONDS);
         cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
+        cookie.setSecure(request.isSecure() || "true".equalsIgnoreCase(env("PATCHCARE_SECURE_COOKIES", "false")));
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(TARGET);
+    }
+
+    /** Where elytron-oidc-client leaves the verified tokens: a request attribute, and the caller principal. */
+    static OidcSecurityContext securityContext(HttpServletRequest request) {
+        if (request.getAttribute(OidcSecurityContext.class.getName()) instanceof OidcSecurityContext c) {
+            return c;
+        }
+        if (request.getUserPrincipal() instanceof OidcPrincipal<?> p) {
+            return p.getOidcSecurityContext();
+        }
+        return null;
     }
 
     /** The claim's values as strings: a list, a single string, or whatever {@code path} reaches inside an object. */

@@ -267,7 +267,7 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
         gone.setPath(request.getContextPath() + SSO_LOGIN_PATH);
         gone.setMaxAge(0);
         gone.setHttpOnly(true);
-        gone.setSecure(request.isSecure());
+        gone.setSecure(request.isSecure() || org.patchcare.shared.web.SecureTransport.configured());
         gone.setAttribute("SameSite", "Lax");
         response.addCookie(gone);
         SsoLoginOutcome outcome = ssoLogin.login(secret, request.getRemoteAddr());
