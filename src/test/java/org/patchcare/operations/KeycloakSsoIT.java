@@ -207,7 +207,7 @@ class KeycloakSsoIT {
 
         assertThat(secret).as("the ticket travelled in the cookie").isNotBlank();
         page.locator("#side-nav").waitFor();
-        assertThat(page.locator("#current-user").textContent()).contains("Bella Biomed");
+        assertThat(page.locator("#current-user").textContent()).contains("bella.biomed");
         page.navigate(BASE + "/devices");
         Browsers.settle(page);
         assertThat(page.locator("vaadin-grid").count()).as("the device list shows").isPositive();
@@ -215,6 +215,8 @@ class KeycloakSsoIT {
         assertThat(linkedUsers("bella.biomed")).containsExactly("bella.biomed");
         assertThat(roles("bella.biomed")).containsExactly("BIOMED_TECH");
         assertThat(passwordHash("bella.biomed")).as("no usable local password").isEqualTo("sso-only");
+        assertThat(query("select display_name || ' ' || email from app_user where username = 'bella.biomed'"))
+                .isEqualTo("Bella Biomed bella.biomed@hospital.example");
         assertThat(query("select count(*) from audit_entry where entity_key = 'bella.biomed' and reason like "
                 + "'%single sign-on%'")).as("login audited").isNotEqualTo("0");
     }

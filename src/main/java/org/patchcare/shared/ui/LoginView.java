@@ -25,6 +25,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginForm form = new LoginForm();
 
     public LoginView() {
+        this(SsoSettings.current());
+    }
+
+    /** With the SSO settings given (tests); the button shows only when SSO is on. */
+    LoginView(SsoSettings sso) {
         addClassName("pc-login");
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
@@ -44,7 +49,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph("Know every device. Patch what matters first.");
         tagline.addClassName("pc-muted");
         add(new Div(brand, tagline), form);
-        SsoSettings sso = SsoSettings.current();
         if (sso.enabled()) {
             // a plain link out of the Vaadin app: the companion WAR /sso sends the browser to the identity provider
             Anchor button = new Anchor(SSO_START, "Log in with " + sso.displayName());
