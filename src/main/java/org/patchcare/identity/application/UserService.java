@@ -233,7 +233,7 @@ public class UserService {
                 u.getLastLoginAt(), u.getVersion());
     }
 
-    private static Snapshot snap(User u, Map<Long, String> codes) {
+    static Snapshot snap(User u, Map<Long, String> codes) {
         return Snapshot.empty().with("displayName", u.getDisplayName()).with("email", u.getEmail())
                 .with("enabled", u.isEnabled()).with("roles", new TreeSet<>(u.getRoles().stream().map(Enum::name).toList()))
                 .with("departments", u.getDepartmentIds().stream().map(codes::get).collect(Collectors.toCollection(TreeSet::new)));

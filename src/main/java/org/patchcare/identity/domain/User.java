@@ -62,6 +62,13 @@ public class User extends BaseEntity {
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
 
+    /** The identity provider's issuer and subject (ID token iss, sub) of a user an SSO login provisioned; null for local users. */
+    @Column(name = "sso_issuer", updatable = false)
+    private String ssoIssuer;
+
+    @Column(name = "sso_subject", updatable = false)
+    private String ssoSubject;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", nullable = false, length = 30)
@@ -148,6 +155,23 @@ public class User extends BaseEntity {
     public void setRoles(Set<Role> roles) {
         this.roles.clear();
         this.roles.addAll(roles);
+    }
+
+    /** Links a new user to the identity provider's account it was provisioned from (ADR 0018). */
+    public void linkSso(String issuer, String subject) {
+        if (ssoIssuer != null) {
+            throw new IllegalStateException("user " + username + " is already linked to an identity provider account");
+        }
+        this.ssoIssuer = issuer;
+        this.ssoSubject = subject;
+    }
+
+    public String getSsoIssuer() {
+        return ssoIssuer;
+    }
+
+    public String getSsoSubject() {
+        return ssoSubject;
     }
 
     public Set<Long> getDepartmentIds() {

@@ -12,6 +12,8 @@ import org.patchcare.identity.application.AuthenticatedUser;
 import org.patchcare.identity.application.ApiTokenViews.TokenOutcome;
 import org.patchcare.identity.application.Authenticator;
 import org.patchcare.identity.application.LoginOutcome;
+import org.patchcare.identity.application.SsoLogin;
+import org.patchcare.identity.application.SsoLoginOutcome;
 import org.patchcare.identity.application.TokenAuthenticator;
 import org.patchcare.identity.application.UserStatus;
 
@@ -45,6 +47,10 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
 
     public static final String SESSION_USER = "patchcare.user";
     public static final String LOGIN_PATH = "/login";
+    /** Where the SSO companion WAR (/sso) sends the browser with its login ticket (ADR 0018). */
+    public static final String SSO_LOGIN_PATH = "/login/sso";
+    /** The cookie holding the ticket's secret; the companion WAR sets it (org.patchcare.sso.SsoTicketServlet). */
+    public static final String SSO_TICKET_COOKIE = "PATCHCARE_SSO_TICKET";
     /** The screen where people change their password (and must, after an administrator's reset). */
     public static final String CHANGE_PASSWORD_ROUTE = "account/password";
     private static final Logger LOG = Logger.getLogger(PatchCareAuthenticationMechanism.class.getName());
@@ -64,6 +70,8 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
     Authenticator authenticator;
     @Inject
     TokenAuthenticator tokens;
+    @Inject
+    SsoLogin ssoLogin;
 
     /** The users' state as read recently, so a session request does not read the database each time. */
     private final Map<String, CachedStatus> statusCache = new ConcurrentHashMap<>();
@@ -91,6 +99,9 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
         }
         if (LOGIN_PATH.equals(path) && "POST".equals(request.getMethod())) {
             return formLogin(request, response, context);
+        }
+        if (SSO_LOGIN_PATH.equals(path) && "GET".equals(request.getMethod())) {
+            return ssoLogin(request, response);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof AuthenticatedUser user) {
@@ -236,6 +247,46 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
             return AuthenticationStatus.SEND_CONTINUE;
         } catch (IOException e) {
             throw new IllegalStateException("Could not answer the login request", e);
+        }
+    }
+
+    /**
+     * The end of an SSO login: the ticket in the cookie is consumed (once, within 60 s), the session id changes and
+     * the user goes into the session as after a form login. Refusals go back to /login with the reason.
+     */
+    private AuthenticationStatus ssoLogin(HttpServletRequest request, HttpServletResponse response) {
+        String secret = null;
+        if (request.getCookies() != null) {
+            for (jakarta.servlet.http.Cookie c : request.getCookies()) {
+                if (SSO_TICKET_COOKIE.equals(c.getName())) {
+                    secret = c.getValue();
+                }
+            }
+        }
+        jakarta.servlet.http.Cookie gone = new jakarta.servlet.http.Cookie(SSO_TICKET_COOKIE, "");
+        gone.setPath(request.getContextPath() + SSO_LOGIN_PATH);
+        gone.setMaxAge(0);
+        gone.setHttpOnly(true);
+        gone.setSecure(request.isSecure() || org.patchcare.shared.web.SecureTransport.configured());
+        gone.setAttribute("SameSite", "Lax");
+        response.addCookie(gone);
+        SsoLoginOutcome outcome = ssoLogin.login(secret, request.getRemoteAddr());
+        try {
+            if (outcome.result() != SsoLoginOutcome.Result.SUCCESS) {
+                LOG.info(() -> "SSO login refused (" + outcome.result() + ") from " + request.getRemoteAddr());
+                response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?sso=" + outcome.result().code());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            AuthenticatedUser user = outcome.user();
+            HttpSession session = request.getSession(true);
+            request.changeSessionId(); // no session fixation
+            session.setAttribute(SESSION_USER, user);
+            statusCache.remove(user.username());
+            LOG.info(() -> "SSO login of '" + user.username() + "'");
+            response.sendRedirect(request.getContextPath() + "/");
+            return AuthenticationStatus.SEND_CONTINUE;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not answer the SSO login request", e);
         }
     }
 

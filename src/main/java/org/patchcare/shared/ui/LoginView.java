@@ -1,5 +1,6 @@
 package org.patchcare.shared.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,6 +12,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import org.patchcare.identity.application.SsoLoginOutcome;
+import org.patchcare.identity.application.SsoSettings;
 import org.patchcare.shared.security.PatchCareAuthenticationMechanism;
 
 /** The login page. The form posts to /login, where the server-side authentication mechanism checks it. */
@@ -22,6 +25,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginForm form = new LoginForm();
 
     public LoginView() {
+        this(SsoSettings.current());
+    }
+
+    /** With the SSO settings given (tests); the button shows only when SSO is on. */
+    LoginView(SsoSettings sso) {
         addClassName("pc-login");
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
@@ -41,7 +49,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph("Know every device. Patch what matters first.");
         tagline.addClassName("pc-muted");
         add(new Div(brand, tagline), form);
+        if (sso.enabled()) {
+            // a plain link out of the Vaadin app: the companion WAR /sso sends the browser to the identity provider
+            Anchor button = new Anchor(SSO_START, "Log in with " + sso.displayName());
+            button.setRouterIgnore(true);
+            button.setId("sso-login");
+            button.addClassName("pc-sso-login");
+            add(button);
+        }
     }
+
+    /** The companion WAR's entry point, secured by elytron-oidc-client (ADR 0018). */
+    public static final String SSO_START = "/sso/login";
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -57,6 +76,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             i18n.getForm().setTitle("Log in to PatchCare");
             i18n.getErrorMessage().setTitle("Login paused");
             i18n.getErrorMessage().setMessage(org.patchcare.identity.application.LoginOutcome.lockedMessage(minutes));
+            i18n.setAdditionalInformation("Medical-device inventory and patch tracking");
+            form.setI18n(i18n);
+            form.setError(true);
+        } else if (params.containsKey("sso")) {
+            SsoLoginOutcome.Result result = SsoLoginOutcome.Result.ofCode(params.get("sso").getFirst());
+            LoginI18n i18n = LoginI18n.createDefault();
+            i18n.getForm().setTitle("Log in to PatchCare");
+            i18n.getErrorMessage().setTitle(result == SsoLoginOutcome.Result.NO_ROLE ? "No PatchCare role"
+                    : "Single sign-on failed");
+            i18n.getErrorMessage().setMessage(result.message() == null ? "" : result.message());
             i18n.setAdditionalInformation("Medical-device inventory and patch tracking");
             form.setI18n(i18n);
             form.setError(true);
