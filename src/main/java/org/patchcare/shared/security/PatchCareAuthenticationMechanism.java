@@ -55,6 +55,11 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
     public static final java.util.regex.Pattern ANONYMOUS_API =
             java.util.regex.Pattern.compile("/api/v1/calendar/feeds/[A-Za-z0-9_-]{20,100}\\.ics");
     private static final Duration BASIC_CACHE_TTL = Duration.ofSeconds(60);
+    /**
+     * How long an API token found valid is trusted before it is read again: a revocation or expiry takes effect
+     * within this time on every node (at once on the node where it is revoked), ADR 0017 as amended.
+     */
+    static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(5);
     /** How long a user's enabled flag and password stamp are trusted before they are read again. */
     private static final Duration STATUS_TTL = Duration.ofSeconds(5);
     /** The request attribute that tells {@code UnauthorizedProblemServlet} why a 401 was answered. */
@@ -76,6 +81,12 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
     private final byte[] cacheKey = new SecureRandom().generateSeed(32);
 
     private record CachedLogin(AuthenticatedUser user, long expiresAtMillis) {
+    }
+
+    /** API tokens found valid recently, keyed by a keyed hash of the secret, so each call does not read the table. */
+    private final Map<String, CachedToken> tokenCache = new ConcurrentHashMap<>();
+
+    private record CachedToken(TokenOutcome outcome, long expiresAtMillis) {
     }
 
     @Override
@@ -127,10 +138,21 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
         if (!path.startsWith("/api/")) {
             return unauthorized(request, response, context, "API tokens work only for the REST API under /api.");
         }
+        String key = cacheKey(secret);
+        long now = System.currentTimeMillis();
+        CachedToken cached = tokenCache.get(key);
+        if (cached != null && cached.expiresAtMillis() > now) {
+            return context.notifyContainerAboutLogin(cached.outcome().principal(), cached.outcome().roles());
+        }
         TokenOutcome outcome = tokens.authenticate(secret, request.getRemoteAddr());
         if (!outcome.valid()) {
+            tokenCache.remove(key);
             return unauthorized(request, response, context, outcome.problem());
         }
+        if (tokenCache.size() > 10_000) {
+            tokenCache.clear();
+        }
+        tokenCache.put(key, new CachedToken(outcome, now + TOKEN_CACHE_TTL.toMillis()));
         return context.notifyContainerAboutLogin(outcome.principal(), outcome.roles());
     }
 
@@ -207,6 +229,12 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
                 org.patchcare.identity.application.UserAccessChanged changed) {
         statusCache.remove(changed.username());
         basicCache.values().removeIf(c -> c.user().username().equals(changed.username()));
+    }
+
+    /** Forgets the API tokens this node found valid once a revocation committed (revocations are rare). */
+    void forgetTokens(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                      org.patchcare.identity.application.ApiTokenRevoked revoked) {
+        tokenCache.clear();
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
