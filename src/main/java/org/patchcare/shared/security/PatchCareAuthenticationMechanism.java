@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -82,6 +83,9 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
 
     private record CachedLogin(AuthenticatedUser user, long expiresAtMillis) {
     }
+
+    /** Basic credentials being checked right now, so concurrent requests with the same ones share one check. */
+    private final Map<String, CompletableFuture<LoginOutcome>> basicInFlight = new ConcurrentHashMap<>();
 
     /** API tokens found valid recently, keyed by a keyed hash of the secret, so each call does not read the table. */
     private final Map<String, CachedToken> tokenCache = new ConcurrentHashMap<>();
@@ -180,7 +184,8 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
             }
             basicCache.remove(key);
         }
-        LoginOutcome outcome = authenticator.login(username, password.toCharArray(), request.getRemoteAddr(), false);
+        LoginOutcome outcome = checkOnce(key, () -> authenticator.login(username, password.toCharArray(),
+                request.getRemoteAddr(), false));
         if (outcome.result() != LoginOutcome.Result.SUCCESS) {
             basicCache.remove(key);
             if (outcome.result() == LoginOutcome.Result.LOCKED) {
@@ -198,6 +203,35 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
         }
         basicCache.put(key, new CachedLogin(user, System.currentTimeMillis() + BASIC_CACHE_TTL.toMillis()));
         return context.notifyContainerAboutLogin(user.username(), user.roles());
+    }
+
+    /**
+     * Runs the password check for these credentials unless another request is running it right now, in which case
+     * that request's outcome is taken. A client that opens many connections at once with the same (not yet cached)
+     * credentials thus costs one PBKDF2, not one per connection: 64 at once on two cores used to hold a pooled
+     * connection each for seconds and ran the pool dry (docs/benchmarks.md, "Scale-out"). Different passwords are
+     * different keys, so every wrong guess is still checked and counted.
+     */
+    LoginOutcome checkOnce(String key, java.util.function.Supplier<LoginOutcome> check) {
+        CompletableFuture<LoginOutcome> mine = new CompletableFuture<>();
+        CompletableFuture<LoginOutcome> running = basicInFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            LoginOutcome outcome = check.get();
+            mine.complete(outcome);
+            return outcome;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            basicInFlight.remove(key, mine);
+        }
     }
 
     private AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
