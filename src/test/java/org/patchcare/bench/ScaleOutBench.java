@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's scale-out figures on one node of the provisioned server (started like a cluster node, on MariaDB
- * {@code ha_bench} with the demo hospital): API throughput and p99 latency with wrk at 64 connections on the device
- * list next to a static file of the same WildFly in the same run, and heap per logged-in Vaadin session with the
- * device list open ({@code -Dbench.sessions}, default 200). Results in target/bench/results.md, docs/benchmarks.md.
+ * {@code ha_bench} or {@code -Dbench.scaleout.database}, with the demo hospital): API throughput and p99 latency with
+ * wrk at 64 connections on the device list (Basic and an API token) next to a static file of the same WildFly in the
+ * same run, with the server's CPU time per request, and heap per logged-in Vaadin session with the device list open
+ * ({@code -Dbench.sessions}, default 200; 0 skips it). Results in target/bench/results.md, docs/benchmarks.md.
  */
 class ScaleOutBench {
 
