@@ -161,6 +161,7 @@ public final class ServiceMatrix {
             // DeviceService: everyone reads, editors change
             op(DeviceService.class, "list", ANY_ROLE, s -> s.devices().list(DeviceFilter.none(), PageRequest.first(1))),
             op(DeviceService.class, "count", ANY_ROLE, s -> s.devices().count(DeviceFilter.none().withText(MISSING))),
+            op(DeviceService.class, "page", ANY_ROLE, s -> s.devices().page(DeviceFilter.none(), PageRequest.first(1))),
             op(DeviceService.class, "countUpTo", ANY_ROLE, s -> s.devices().countUpTo(DeviceFilter.none(), 5)),
             op(DeviceService.class, "forEach", ANY_ROLE, s -> {
                 s.devices().forEach(DeviceFilter.none().withText(MISSING), d -> { });

@@ -52,6 +52,8 @@ public class ApiTokenService {
     AuditService audit;
     @Inject
     Validator validator;
+    @Inject
+    jakarta.enterprise.event.Event<ApiTokenRevoked> revoked;
 
     public List<TokenView> list() {
         Instant now = clock.instant();
@@ -103,6 +105,7 @@ public class ApiTokenService {
             t.revoke(currentUser.username(), now);
             t.touch(currentUser.username(), now);
             audit.event("ApiToken", t.getName(), "revoked", null);
+            revoked.fire(new ApiTokenRevoked(t.getName()));
         }
         return view(t, now);
     }

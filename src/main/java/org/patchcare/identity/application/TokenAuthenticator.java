@@ -17,8 +17,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 /**
- * Checks a bearer token on every API request (one indexed read, no cache: a revocation works at once) and records
- * its last use at most once a minute, with a conditional update that needs no lock and no version.
+ * Checks a bearer token (one indexed read; the login mechanism trusts a valid answer for a few seconds, so a busy
+ * client does not read the table on every request) and records its last use at most once a minute, with a conditional
+ * update that needs no lock and no version.
  */
 @Stateless
 @PermitAll

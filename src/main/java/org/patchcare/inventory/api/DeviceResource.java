@@ -29,6 +29,7 @@ import org.patchcare.inventory.application.DeviceCommand;
 import org.patchcare.inventory.application.DeviceDetails;
 import org.patchcare.inventory.application.DeviceEventView;
 import org.patchcare.inventory.application.DeviceFilter;
+import org.patchcare.inventory.application.DeviceListPage;
 import org.patchcare.inventory.application.DeviceService;
 import org.patchcare.inventory.application.PageRequest;
 import org.patchcare.inventory.domain.Criticality;
@@ -100,7 +101,8 @@ public class DeviceResource {
                 QueryParams.text(model), QueryParams.enumValue("criticality", criticality, Criticality.class),
                 QueryParams.enumValue("support", support, SupportStatus.class));
         PageRequest page = new PageRequest(from, size, QueryParams.text(sort), ascending);
-        return new DevicePage(devices.list(filter, page), from, size, devices.count(filter));
+        DeviceListPage found = devices.page(filter, page);
+        return new DevicePage(found.items(), from, size, found.total());
     }
 
     @GET

@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -61,6 +62,11 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
     public static final java.util.regex.Pattern ANONYMOUS_API =
             java.util.regex.Pattern.compile("/api/v1/calendar/feeds/[A-Za-z0-9_-]{20,100}\\.ics");
     private static final Duration BASIC_CACHE_TTL = Duration.ofSeconds(60);
+    /**
+     * How long an API token found valid is trusted before it is read again: a revocation or expiry takes effect
+     * within this time on every node (at once on the node where it is revoked), ADR 0017 as amended.
+     */
+    static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(5);
     /** How long a user's enabled flag and password stamp are trusted before they are read again. */
     private static final Duration STATUS_TTL = Duration.ofSeconds(5);
     /** The request attribute that tells {@code UnauthorizedProblemServlet} why a 401 was answered. */
@@ -84,6 +90,15 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
     private final byte[] cacheKey = new SecureRandom().generateSeed(32);
 
     private record CachedLogin(AuthenticatedUser user, long expiresAtMillis) {
+    }
+
+    /** Basic credentials being checked right now, so concurrent requests with the same ones share one check. */
+    private final Map<String, CompletableFuture<LoginOutcome>> basicInFlight = new ConcurrentHashMap<>();
+
+    /** API tokens found valid recently, keyed by a keyed hash of the secret, so each call does not read the table. */
+    private final Map<String, CachedToken> tokenCache = new ConcurrentHashMap<>();
+
+    private record CachedToken(TokenOutcome outcome, long expiresAtMillis) {
     }
 
     @Override
@@ -138,10 +153,21 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
         if (!path.startsWith("/api/")) {
             return unauthorized(request, response, context, "API tokens work only for the REST API under /api.");
         }
+        String key = cacheKey(secret);
+        long now = System.currentTimeMillis();
+        CachedToken cached = tokenCache.get(key);
+        if (cached != null && cached.expiresAtMillis() > now) {
+            return context.notifyContainerAboutLogin(cached.outcome().principal(), cached.outcome().roles());
+        }
         TokenOutcome outcome = tokens.authenticate(secret, request.getRemoteAddr());
         if (!outcome.valid()) {
+            tokenCache.remove(key);
             return unauthorized(request, response, context, outcome.problem());
         }
+        if (tokenCache.size() > 10_000) {
+            tokenCache.clear();
+        }
+        tokenCache.put(key, new CachedToken(outcome, now + TOKEN_CACHE_TTL.toMillis()));
         return context.notifyContainerAboutLogin(outcome.principal(), outcome.roles());
     }
 
@@ -169,7 +195,8 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
             }
             basicCache.remove(key);
         }
-        LoginOutcome outcome = authenticator.login(username, password.toCharArray(), request.getRemoteAddr(), false);
+        LoginOutcome outcome = checkOnce(key, () -> authenticator.login(username, password.toCharArray(),
+                request.getRemoteAddr(), false));
         if (outcome.result() != LoginOutcome.Result.SUCCESS) {
             basicCache.remove(key);
             if (outcome.result() == LoginOutcome.Result.LOCKED) {
@@ -187,6 +214,35 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
         }
         basicCache.put(key, new CachedLogin(user, System.currentTimeMillis() + BASIC_CACHE_TTL.toMillis()));
         return context.notifyContainerAboutLogin(user.username(), user.roles());
+    }
+
+    /**
+     * Runs the password check for these credentials unless another request is running it right now, in which case
+     * that request's outcome is taken. A client that opens many connections at once with the same (not yet cached)
+     * credentials thus costs one PBKDF2, not one per connection: 64 at once on two cores used to hold a pooled
+     * connection each for seconds and ran the pool dry (docs/benchmarks.md, "Scale-out"). Different passwords are
+     * different keys, so every wrong guess is still checked and counted.
+     */
+    LoginOutcome checkOnce(String key, java.util.function.Supplier<LoginOutcome> check) {
+        CompletableFuture<LoginOutcome> mine = new CompletableFuture<>();
+        CompletableFuture<LoginOutcome> running = basicInFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            LoginOutcome outcome = check.get();
+            mine.complete(outcome);
+            return outcome;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            basicInFlight.remove(key, mine);
+        }
     }
 
     private AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
@@ -218,6 +274,12 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
                 org.patchcare.identity.application.UserAccessChanged changed) {
         statusCache.remove(changed.username());
         basicCache.values().removeIf(c -> c.user().username().equals(changed.username()));
+    }
+
+    /** Forgets the API tokens this node found valid once a revocation committed (revocations are rare). */
+    void forgetTokens(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                      org.patchcare.identity.application.ApiTokenRevoked revoked) {
+        tokenCache.clear();
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
