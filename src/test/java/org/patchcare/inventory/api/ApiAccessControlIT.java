@@ -381,13 +381,11 @@ class ApiAccessControlIT {
             risk("POST", "/advisory-feeds/folder", CONTROL_EDITORS, u -> Map.of("body", "{}")),
             // risk: IT security alone overrides a decision point and removes the override (an exposure of its own)
             risk("PUT", "/risk/exposures/{exposure}/decision/overrides/EXPLOITATION", IT_ONLY, u -> {
-                String id = RiskFixtures.exposure().id();
-                RiskFixtures.decision(id);
+                String id = decidedExposure().id();
                 return Map.of("{exposure}", id, "body", OVERRIDE);
             }),
             risk("DELETE", "/risk/exposures/{exposure}/decision/overrides/EXPLOITATION?reason=checked", IT_ONLY, u -> {
-                String id = RiskFixtures.exposure().id();
-                RiskFixtures.decision(id);
+                String id = decidedExposure().id();
                 Reply r = Api.put("/risk/exposures/" + id + "/decision/overrides/EXPLOITATION", "itsec", OVERRIDE);
                 assertThat(r.status()).as(r.toString()).isEqualTo(200);
                 return Map.of("{exposure}", id);
@@ -632,10 +630,9 @@ class ApiAccessControlIT {
     /** One exposure with a control attached and a risk acceptance requested by biomed, for reads and refused calls. */
     private static synchronized Map<String, String> shared() {
         if (sharedRisk == null) {
-            RiskFixtures.Exposure e = RiskFixtures.exposure();
             // the first decision of a new exposure is made beside the request; attaching a control meanwhile raced it
             // (500, a duplicate decision row: see docs/security.md, bugs found)
-            RiskFixtures.decision(e.id());
+            RiskFixtures.Exposure e = decidedExposure();
             String control = RiskFixtures.createControl(RiskFixtures.control("Shared access check control", "ACL-0",
                     e.assetTag(), "itsec", RiskFixtures.today().plusDays(30)));
             assertThat(RiskFixtures.attach("itsec", control, e.id(), "SYSTEM_EXPOSURE").status()).isEqualTo(200);
@@ -655,6 +652,21 @@ class ApiAccessControlIT {
         return sharedRisk;
     }
 
+    private static final java.util.Deque<RiskFixtures.Exposure> DECIDED = new java.util.ArrayDeque<>();
+
+    /**
+     * A new exposure whose first decision is stored (for attachments and overrides, which re-evaluate it). The risk job
+     * decides new exposures every 5 s: the seven the table needs are made together, so they cost one wait, not seven.
+     */
+    private static synchronized RiskFixtures.Exposure decidedExposure() {
+        if (DECIDED.isEmpty()) {
+            List<RiskFixtures.Exposure> made = Stream.generate(RiskFixtures::exposure).limit(7).toList();
+            made.forEach(e -> RiskFixtures.decision(e.id()));
+            DECIDED.addAll(made);
+        }
+        return DECIDED.poll();
+    }
+
     /** A new exposure with a control over its device (not attached). */
     private static Map<String, String> freshControl() {
         return freshControl(false);
@@ -665,10 +677,7 @@ class ApiAccessControlIT {
      * attachment re-evaluates the exposure and raced the risk job's first decision: see docs/security.md).
      */
     private static Map<String, String> freshControl(boolean toAttach) {
-        RiskFixtures.Exposure e = RiskFixtures.exposure();
-        if (toAttach) {
-            RiskFixtures.decision(e.id());
-        }
+        RiskFixtures.Exposure e = toAttach ? decidedExposure() : RiskFixtures.exposure();
         String control = RiskFixtures.createControl(RiskFixtures.control("Access check control", "ACL-2", e.assetTag(),
                 "itsec", RiskFixtures.today().plusDays(30)));
         Map<String, String> f = new java.util.HashMap<>();
