@@ -202,6 +202,8 @@ public class ProbeServlet extends HttpServlet {
                     "user:" + req.getParameter("username"));
             case "identity/expireToken" -> sql("UPDATE api_token SET expires_at = ? WHERE public_id = ?",
                     java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), req.getParameter("id"));
+            case "identity/saveUser" -> hostileUser(req.getParameter("username"), req.getParameter("displayName"),
+                    req.getParameter("email"));
             case "identity/reset" -> users.resetPassword(req.getParameter("username"), req.getParameter("password"));
             case "identity/setEnabled" -> users.setEnabled(req.getParameter("username"),
                     Boolean.parseBoolean(req.getParameter("enabled")), null).enabled();
@@ -251,6 +253,17 @@ public class ProbeServlet extends HttpServlet {
                 .orElseGet(() -> catalog.saveManufacturer(null, manufacturer, List.of(), null));
         return catalog.models(mf.id()).stream().filter(m -> m.name().equals(name)).findFirst()
                 .orElseGet(() -> catalog.saveModel(null, mf.id(), name, null, "Test device", null, null)).id();
+    }
+
+    /** A new biomedical technician with the given names, as the Users screen makes one (hostile-input corpus). */
+    private org.patchcare.identity.application.UserView hostileUser(String username, String displayName, String email) {
+        org.patchcare.identity.application.UserCommand c = new org.patchcare.identity.application.UserCommand();
+        c.setUsername(username);
+        c.setDisplayName(displayName);
+        c.setEmail(email);
+        c.setPassword("Hostile input corpus " + java.util.UUID.randomUUID());
+        c.setRoles(java.util.EnumSet.of(org.patchcare.identity.domain.Role.BIOMED_TECH));
+        return users.save(c, true);
     }
 
     /** A user with one role (and department, e-mail address), password "{username}-demo-2026" like the demo users; kept when present. */
@@ -505,6 +518,10 @@ public class ProbeServlet extends HttpServlet {
         m.put("ok", false);
         m.put("exception", root.getClass().getSimpleName());
         m.put("message", String.valueOf(root.getMessage()));
+        if (root instanceof org.patchcare.shared.domain.InvalidInputException invalid) {
+            m.put("fields", invalid.violations().stream().map(org.patchcare.shared.domain.InvalidInputException.Violation::field)
+                    .toList());
+        }
         return m;
     }
 }

@@ -200,6 +200,8 @@ public final class ServiceMatrix {
             op(OrganisationService.class, "saveFacility", ADMIN_ONLY, s -> s.organisation().saveFacility("ITX", "x", "Not/A_Zone", null)),
             op(OrganisationService.class, "saveDepartment", ADMIN_ONLY, s -> s.organisation().saveDepartment(
                     new DepartmentCommand("ITX", "x", MISSING, MissionImpact.DEGRADED, null))),
+            op(OrganisationService.class, "updateDepartment", ADMIN_ONLY, s -> s.organisation().updateDepartment(MISSING,
+                    new DepartmentCommand(null, "x", "MAIN", MissionImpact.DEGRADED, 0))),
             op(OrganisationService.class, "addLocation", ADMIN_ONLY, s -> s.organisation().addLocation(MISSING, "x", null, null)),
             op(OrganisationService.class, "removeLocation", ADMIN_ONLY, s -> {
                 s.organisation().removeLocation(MISSING);

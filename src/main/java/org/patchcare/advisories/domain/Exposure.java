@@ -1,6 +1,7 @@
 package org.patchcare.advisories.domain;
 
 import static org.patchcare.shared.domain.Texts.cut;
+import static org.patchcare.shared.domain.Texts.within;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -86,7 +87,7 @@ public class Exposure extends BaseEntity {
         ExposureState from = state;
         this.state = to;
         this.justification = why;
-        this.stateReason = cut(reason.strip(), 1000);
+        this.stateReason = within("reason", reason.strip(), 1000);
         touch(actor, now);
         return new ExposureEvent(this, from, to, why, stateReason, actor, now);
     }

@@ -1,6 +1,7 @@
 package org.patchcare.advisories.domain;
 
 import static org.patchcare.shared.domain.Texts.cut;
+import static org.patchcare.shared.domain.Texts.within;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -80,7 +81,7 @@ public class MatchReview extends BaseEntity {
             throw new DomainException("Confirm or dismiss the match.");
         }
         this.status = decision;
-        this.comment = comment == null || comment.isBlank() ? null : cut(comment.strip(), 1000);
+        this.comment = comment == null || comment.isBlank() ? null : within("comment", comment.strip(), 1000);
         this.decidedBy = actor;
         this.decidedAt = now;
         touch(actor, now);

@@ -19,10 +19,8 @@ import org.patchcare.inventory.application.DepartmentCommand;
 import org.patchcare.inventory.application.OrganisationService;
 import org.patchcare.inventory.application.OrganisationViews.DepartmentView;
 import org.patchcare.shared.api.Problem;
-import org.patchcare.shared.domain.InvalidInputException;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Departments of the hospital, by code (e.g. ICU). Everyone reads; administrators change (enforced by the service). */
 @Path("departments")
@@ -66,14 +64,6 @@ public class DepartmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DepartmentView update(@PathParam("code") String code,
                                  @NotNull(message = "send the department as a JSON object") DepartmentCommand body) {
-        String stored = organisation.department(code).code(); // 404 for an unknown department
-        if (body.code() != null && !body.code().strip().toUpperCase(Locale.ROOT).equals(stored)) {
-            throw new InvalidInputException("code", "the code of a department cannot be changed");
-        }
-        if (body.version() == null) {
-            throw new InvalidInputException("version", "send the version of the department you read, so that "
-                    + "changes made by someone else meanwhile are not overwritten");
-        }
-        return organisation.saveDepartment(body.withCode(stored));
+        return organisation.updateDepartment(code, body);
     }
 }

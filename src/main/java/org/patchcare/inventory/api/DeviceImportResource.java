@@ -40,7 +40,7 @@ import java.nio.charset.StandardCharsets;
 public class DeviceImportResource {
 
     public static final String PROBLEM_JSON = "application/problem+json";
-    static final String PROBLEM_BASE = "https://patchcare.org/problems/";
+    static final String PROBLEM_BASE = org.patchcare.shared.api.ApiErrors.TYPE_PREFIX; // one set of problem types
 
     /** Looked up once: JSON.createXxx() searches the class path for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();

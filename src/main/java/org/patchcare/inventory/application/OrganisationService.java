@@ -108,6 +108,25 @@ public class OrganisationService {
     }
 
     /**
+     * Changes an existing department (the API's PUT): the code in the path names it and cannot change, and the version
+     * read must be sent. The role is checked before anything else, so a caller who may not change departments gets
+     * "not allowed" whatever code or body it sent (the checks below used to run first, in the resource, and answered
+     * such callers 404 or 422).
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public DepartmentView updateDepartment(String code, DepartmentCommand cmd) {
+        String stored = findDepartment(code).getCode(); // 404 for an unknown department
+        if (cmd.code() != null && !norm(cmd.code()).equals(stored)) {
+            throw new InvalidInputException("code", "the code of a department cannot be changed");
+        }
+        if (cmd.version() == null) {
+            throw new InvalidInputException("version", "send the version of the department you read, so that "
+                    + "changes made by someone else meanwhile are not overwritten");
+        }
+        return saveDepartment(cmd.withCode(stored));
+    }
+
+    /**
      * Records a new department or changes one (then with the version read). A change of its mission impact is
      * announced to the risk context as a {@link DepartmentContextChanged}.
      */

@@ -44,6 +44,10 @@ public class Technician extends BaseEntity {
         if (dailyMinutes < 30 || dailyMinutes > 24 * 60) {
             throw new InvalidInputException("dailyMinutes", "A technician works between 30 and 1440 minutes a day.");
         }
+        if (skills != null && skills.stream().anyMatch(s -> s != null && s.indexOf(',') >= 0)) {
+            // stored comma-separated: a comma inside a skill came back as two skills
+            throw new InvalidInputException("skills", "A skill cannot contain a comma; give each skill on its own.");
+        }
         String joined = normalize(skills).stream().collect(Collectors.joining(","));
         if (joined.length() > SKILLS_MAX) {
             throw new InvalidInputException("skills", "The skills have at most " + SKILLS_MAX + " characters.");

@@ -19,7 +19,9 @@ public class VendorVisit extends BaseEntity {
     private String publicId;
     @Column(name = "manufacturer_id", nullable = false)
     private long manufacturerId;
-    @Column(length = 120)
+    public static final int ENGINEER_MAX = 120;
+
+    @Column(length = ENGINEER_MAX)
     private String engineer;
     @Column(name = "starts_at", nullable = false)
     private Instant startsAt;
@@ -38,7 +40,9 @@ public class VendorVisit extends BaseEntity {
         }
         this.publicId = UUID.randomUUID().toString();
         this.manufacturerId = manufacturerId;
-        this.engineer = engineer == null || engineer.isBlank() ? null : engineer.strip();
+        // a longer name failed in the database (500); refused by name instead
+        this.engineer = engineer == null || engineer.isBlank() ? null
+                : org.patchcare.shared.domain.Texts.within("engineer", engineer.strip(), ENGINEER_MAX);
         this.startsAt = startsAt;
         this.endsAt = endsAt;
     }

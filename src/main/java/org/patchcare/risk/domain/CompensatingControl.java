@@ -1,6 +1,7 @@
 package org.patchcare.risk.domain;
 
 import static org.patchcare.shared.domain.Texts.cut;
+import static org.patchcare.shared.domain.Texts.within;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -95,10 +96,10 @@ public class CompensatingControl extends BaseEntity {
             throw new InvalidInputException(v);
         }
         this.type = type;
-        this.title = cut(title.strip(), TITLE_MAX);
-        this.reference = reference == null || reference.isBlank() ? null : cut(reference.strip(), REFERENCE_MAX);
+        this.title = within("title", title.strip(), TITLE_MAX);
+        this.reference = reference == null || reference.isBlank() ? null : within("reference", reference.strip(), REFERENCE_MAX);
         this.owner = owner.strip();
-        this.evidence = evidence == null || evidence.isBlank() ? null : cut(evidence.strip(), EVIDENCE_MAX);
+        this.evidence = evidence == null || evidence.isBlank() ? null : within("evidence", evidence.strip(), EVIDENCE_MAX);
     }
 
     /**
@@ -198,7 +199,7 @@ public class CompensatingControl extends BaseEntity {
             throw new InvalidInputException("reason", "Say why the control is withdrawn (it is kept in the audit trail).");
         }
         status = ControlStatus.WITHDRAWN;
-        statusReason = cut(reason.strip(), REASON_MAX);
+        statusReason = within("reason", reason.strip(), REASON_MAX);
     }
 
     /** A withdrawn control cannot be edited: record a new one. */

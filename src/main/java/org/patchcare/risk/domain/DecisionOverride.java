@@ -1,6 +1,6 @@
 package org.patchcare.risk.domain;
 
-import static org.patchcare.shared.domain.Texts.cut;
+import static org.patchcare.shared.domain.Texts.within;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,7 +45,7 @@ public class DecisionOverride extends BaseEntity {
             throw new InvalidInputException("reason", "Say why you override " + point.label().toLowerCase(Locale.ROOT)
                     + " (it is shown beside the decision and kept in the audit trail).");
         }
-        this.reason = cut(reason.strip(), REASON_MAX);
+        this.reason = within("reason", reason.strip(), REASON_MAX);
     }
 
     /** The enum name of {@code value} for {@code point}, accepting SSVC's labels ("public PoC", "very high"). */

@@ -1,6 +1,7 @@
 package org.patchcare.risk.domain;
 
 import static org.patchcare.shared.domain.Texts.cut;
+import static org.patchcare.shared.domain.Texts.within;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -81,7 +82,7 @@ public class RiskAcceptance extends BaseEntity {
             throw new InvalidInputException(v);
         }
         this.exposureId = exposureId;
-        this.reason = cut(reason.strip(), REASON_MAX);
+        this.reason = within("reason", reason.strip(), REASON_MAX);
         this.expiresOn = expiresOn;
         this.requestedBy = requestedBy;
     }

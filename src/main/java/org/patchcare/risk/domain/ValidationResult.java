@@ -1,6 +1,6 @@
 package org.patchcare.risk.domain;
 
-import static org.patchcare.shared.domain.Texts.cut;
+import static org.patchcare.shared.domain.Texts.within;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -83,9 +83,9 @@ public class ValidationResult extends BaseEntity {
         this.exposureId = exposureId;
         this.outcome = outcome;
         this.method = method;
-        this.tool = cut(tool.strip(), TOOL_MAX);
+        this.tool = within("tool", tool.strip(), TOOL_MAX);
         this.testedOn = testedOn;
-        this.evidence = cut(evidence.strip(), EVIDENCE_MAX);
+        this.evidence = within("evidence", evidence.strip(), EVIDENCE_MAX);
         this.controlId = controlId;
     }
 

@@ -6,6 +6,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,10 +62,16 @@ class ApiAccessControlIT {
      * device a call may change (null: none needed), {@code body} writes the request body for that device.
      */
     record Endpoint(String method, String path, Set<String> allowed, Function<String, String> device,
-                    Function<JsonObject, String> body, Function<String, Map<String, String>> fixture) {
+                    Function<JsonObject, String> body, Function<String, Map<String, String>> fixture,
+                    String contentType) {
         Endpoint(String method, String path, Set<String> allowed, Function<String, String> device,
                  Function<JsonObject, String> body) {
-            this(method, path, allowed, device, body, null);
+            this(method, path, allowed, device, body, null, null);
+        }
+
+        Endpoint(String method, String path, Set<String> allowed, Function<String, String> device,
+                 Function<JsonObject, String> body, Function<String, Map<String, String>> fixture) {
+            this(method, path, allowed, device, body, fixture, null);
         }
 
         @Override
@@ -72,6 +79,10 @@ class ApiAccessControlIT {
             return method + " " + path;
         }
     }
+
+    /** A CSAF provider feed at a closed local port: added and removed, never fetched from anywhere else. */
+    private static final String FEED = "http://127.0.0.1:9/access-check/changes.csv";
+    private static final String OVERRIDE = "{\"value\":\"NONE\",\"reason\":\"access check\"}";
 
     static final List<Endpoint> TABLE = List.of(
             read("/devices?limit=3"),
@@ -125,12 +136,12 @@ class ApiAccessControlIT {
                 return f;
             }),
             risk("POST", "/controls/{control}/attachments", CONTROL_EDITORS, u -> {
-                Map<String, String> f = freshControl();
+                Map<String, String> f = freshControl(true);
                 f.put("body", "{\"exposureIds\":[\"" + f.get("{exposure}") + "\"],\"point\":\"AUTOMATABLE\"}");
                 return f;
             }),
             risk("DELETE", "/controls/{control}/attachments/{exposure}", CONTROL_EDITORS, u -> {
-                Map<String, String> f = freshControl();
+                Map<String, String> f = freshControl(true);
                 assertThat(RiskFixtures.attach("itsec", f.get("{control}"), f.get("{exposure}"), "SYSTEM_EXPOSURE")
                         .status()).isEqualTo(200);
                 return f;
@@ -319,9 +330,138 @@ class ApiAccessControlIT {
             risk("GET", "/risk/exposures/{exposure}/decision", EVERYONE, null),
             risk("GET", "/risk/exposures/{exposure}/decision/history", EVERYONE, null),
             // a device with an exposure: one without answers 409 "nothing to export"
-            risk("GET", "/devices/{tag}/vex", EVERYONE, null)
+            risk("GET", "/devices/{tag}/vex", EVERYONE, null),
+
+            // ---- the endpoints that predated the completeness check (ApiMatrixCompletenessTest.PENDING, now empty) ----
+            // inventory: everyone reads the import template (a static header line, no data); editors import CSV,
+            // administrators change departments (a department of the call's own)
+            file("GET", "/devices/import/template", EVERYONE, "text/csv", u -> Map.of()),
+            file("POST", "/devices/import", EDITORS, "text/csv", u -> Map.of("body",
+                    org.patchcare.it.rest.DeviceCsv.withHeader().line(org.patchcare.it.rest.DeviceCsv.row(newTag(), 1,
+                            "1.0")).text())),
+            risk("PUT", "/departments/{department}", Set.of(Roles.ADMIN), u -> newDepartment()),
+            // advisories: everyone reads an advisory, its original document, a CVE's threat intelligence and a model's
+            // VEX; IT security and administrators import, record notices, decide match reviews and exposure states
+            risk("GET", "/advisories/{advisory}", EVERYONE, null),
+            risk("GET", "/advisories/{advisory}/revisions/1/document", EVERYONE, null),
+            // a CVE that neither KEV nor EPSS lists (unless a feed test loaded them first) answers 404 saying so
+            risk("GET", "/threat-feeds/cves/{cve}", EVERYONE, u -> {
+                Map<String, String> f = new java.util.HashMap<>(shared());
+                f.put("expect", "200,404");
+                return f;
+            }),
+            risk("GET", "/device-models/{model}/vex", EVERYONE, null),
+            // the shared advisory's document again: 200 "unchanged" (its first import made the shared fixture)
+            risk("POST", "/advisories", CONTROL_EDITORS, u -> Map.of("body", csaf(shared().get("{advisory}")))),
+            risk("POST", "/advisories/manual", CONTROL_EDITORS, u -> Map.of("body", manualNotice(
+                    "ACL-NOTE-" + java.util.UUID.randomUUID().toString().substring(0, 8), "all versions"))),
+            risk("POST", "/match-reviews/{review}/decision", CONTROL_EDITORS, u -> reviewItem()),
+            risk("PUT", "/exposures/{exposure}/state", CONTROL_EDITORS, u -> {
+                String id = RiskFixtures.exposure().id();
+                return Map.of("{exposure}", id, "body", "{\"state\":\"NOT_AFFECTED\",\"justification\":"
+                        + "\"COMPONENT_NOT_PRESENT\",\"reason\":\"access check\",\"version\":"
+                        + Api.get("/exposures/" + id, ADMIN).json().getInt("version") + "}");
+            }),
+            // the feeds: a file that is refused for its content (422) proves the role passed without replacing the
+            // catalogue or the scores the other tests load
+            risk("POST", "/threat-feeds/kev", CONTROL_EDITORS, u -> Map.of("body", "{\"title\":\"not a catalogue\"}",
+                    "expect", "422")),
+            file("POST", "/threat-feeds/epss", CONTROL_EDITORS, "text/csv", u -> Map.of("expect", "422",
+                    "body", "#model_version:v2026.06.15,score_date:2026-09-30T12:00:00Z\ncve,epss,percentile\n"
+                            + "CVE-1999-0003,high,0.5\n")),
+            // CSAF provider feeds: a feed at a closed local port (never fetched here), added, removed; a poll of the
+            // feeds there are; the configured import folder
+            risk("POST", "/advisory-feeds", CONTROL_EDITORS, u -> Map.of("body", "{\"url\":\"" + FEED + "\"}")),
+            risk("DELETE", "/advisory-feeds?url={feed}", CONTROL_EDITORS, u -> {
+                Reply r = Api.post("/advisory-feeds", ADMIN, "{\"url\":\"" + FEED + "\"}");
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                return Map.of("{feed}", java.net.URLEncoder.encode(FEED, java.nio.charset.StandardCharsets.UTF_8));
+            }),
+            risk("POST", "/advisory-feeds/poll", CONTROL_EDITORS, u -> Map.of("body", "{}")),
+            risk("POST", "/advisory-feeds/folder", CONTROL_EDITORS, u -> Map.of("body", "{}")),
+            // risk: IT security alone overrides a decision point and removes the override (an exposure of its own)
+            risk("PUT", "/risk/exposures/{exposure}/decision/overrides/EXPLOITATION", IT_ONLY, u -> {
+                String id = decidedExposure().id();
+                return Map.of("{exposure}", id, "body", OVERRIDE);
+            }),
+            risk("DELETE", "/risk/exposures/{exposure}/decision/overrides/EXPLOITATION?reason=checked", IT_ONLY, u -> {
+                String id = decidedExposure().id();
+                Reply r = Api.put("/risk/exposures/" + id + "/decision/overrides/EXPLOITATION", "itsec", OVERRIDE);
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                return Map.of("{exposure}", id);
+            }),
+            // downtime: one blackout and one redundancy group, read by everyone
+            risk("GET", "/blackouts/{blackout}", EVERYONE, null),
+            risk("GET", "/redundancy-groups/{group}", EVERYONE, null)
             // ---- end of the audit trail block ----
             );
+
+    /** Removes the access-check feed whatever the order of the calls left (the feed tests count the feeds). */
+    @AfterAll
+    static void removeTheAccessCheckFeed() {
+        Api.call("DELETE", "/advisory-feeds?url=" + java.net.URLEncoder.encode(FEED, java.nio.charset.StandardCharsets.UTF_8),
+                ADMIN, null);
+    }
+
+    /** A small valid CSAF 2.0 document (OASIS test case, no products) under the given tracking id. */
+    static String csaf(String trackingId) {
+        try {
+            String doc = java.nio.file.Files.readString(org.patchcare.testsupport.TestData.file(
+                    "csaf/oasis-valid/mandatory-tests-valid/oasis_csaf_tc-csaf_2_0-2021-6-1-16-14.json"));
+            return doc.replace("OASIS_CSAF_TC-CSAF_2.0-2021-6-1-16-14", trackingId);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A vendor notice for the risk fixtures' vendor naming a product nobody has (matches no device). */
+    private static String manualNotice(String trackingId, String affectedVersions) {
+        return manualNotice(trackingId, "Nonexistent Monitor " + trackingId, affectedVersions);
+    }
+
+    private static String manualNotice(String trackingId, String product, String affectedVersions) {
+        return Json.createObjectBuilder().add("trackingId", trackingId).add("title", "Access check notice")
+                .add("publisher", RiskFixtures.VENDOR).add("releaseDate", RiskFixtures.today().minusDays(1).toString())
+                .add("vendor", RiskFixtures.VENDOR).add("productName", product).add("affectedVersions", affectedVersions)
+                .add("vulnerabilities", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("cve", "CVE-2026-" + (20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9999)))
+                        .add("cvssVector", RiskFixtures.VECTOR)))
+                .add("remediationCategory", "mitigation").add("remediationDetails", "Segment the network")
+                .build().toString();
+    }
+
+    /**
+     * A pending match review of its own: a model and device of the risk fixtures' vendor and a notice naming the model
+     * with versions given as prose (a likely match only); the body dismisses it with the version read.
+     */
+    private static Map<String, String> reviewItem() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String model = "Sentinel LM-" + suffix;
+        Probe.as("admin").call("fixture/model", "manufacturer", RiskFixtures.VENDOR, "model", model).value();
+        Reply device = Api.post("/devices", ADMIN, Json.createObjectBuilder(Api.deviceJson("ACL-" + suffix))
+                .add("manufacturer", RiskFixtures.VENDOR).add("model", model).build().toString());
+        assertThat(device.status()).as(device.toString()).isEqualTo(201);
+        String trackingId = "ACL-REVIEW-" + suffix;
+        Reply notice = Api.post("/advisories/manual", "itsec", manualNotice(trackingId, model,
+                "units shipped before March 2019"));
+        assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
+        JsonObject item = Api.get("/match-reviews?limit=500", "itsec").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(r -> r.getString("trackingId").equals(trackingId))
+                .findFirst().orElseThrow(() -> new AssertionError("no review item for " + trackingId));
+        return Map.of("{review}", item.getString("id"), "body", "{\"decision\":\"DISMISS\",\"comment\":"
+                + "\"access check\",\"version\":" + item.getInt("version") + "}");
+    }
+
+    /** A department of its own (made by the probe) and an unchanged save of it with the version read. */
+    private static Map<String, String> newDepartment() {
+        String code = "ACL" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+        Probe.Answer made = Probe.as("admin").call("organisation/saveDepartment", "code", code, "name", "Access ward",
+                "facility", "MAIN", "missionImpact", "DEGRADED");
+        assertThat(made.ok()).as(made.toString()).isTrue();
+        int version = Api.get("/departments/" + code, ADMIN).json().getInt("version");
+        return Map.of("{department}", code, "body", "{\"name\":\"Access ward\",\"facilityCode\":\"MAIN\","
+                + "\"missionImpact\":\"MEF_FAILURE\",\"version\":" + version + "}");
+    }
 
     private static volatile Map<String, String> sharedPatch;
 
@@ -437,7 +577,46 @@ class ApiAccessControlIT {
         if (body == null && !endpoint.method().equals("GET") && !endpoint.method().equals("DELETE")) {
             body = "{}";
         }
-        return Api.call(endpoint.method(), path, anonymous ? null : user, body);
+        String contentType = endpoint.contentType();
+        if (contentType != null && body == null && !endpoint.method().equals("GET")) {
+            body = "";
+        }
+        Reply r = contentType == null ? Api.call(endpoint.method(), path, anonymous ? null : user, body)
+                : send(endpoint.method(), path, anonymous ? null : user, contentType, body);
+        if (allowed && f.containsKey("expect")) {
+            // an allowed call whose input is refused on purpose (or a read of something that may not exist): exactly
+            // the answers named, never 401/403 (the role check passed)
+            assertThat(r.status()).as(r.toString()).isIn(java.util.Arrays.stream(f.get("expect").split(","))
+                    .map(Integer::valueOf).toArray());
+            return new Reply(200, r.headers(), r.body());
+        }
+        return r;
+    }
+
+    /** A call sending or reading another type than JSON (CSV files); problems still come as problem+json. */
+    private static Reply send(String method, String path, String user, String contentType, String body) {
+        java.net.http.HttpRequest.Builder b = org.patchcare.it.ItConfig.request(Api.BASE + path, user,
+                        user == null ? null : org.patchcare.it.ItConfig.password(user))
+                .header("Accept", contentType + ", application/json, application/problem+json");
+        java.net.http.HttpRequest req = body == null ? b.method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build() : b.header("Content-Type", contentType)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            java.net.http.HttpResponse<String> r = org.patchcare.it.ItConfig.http().send(req,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.headers(), r.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** As {@link #risk}, for an endpoint that takes or gives another type than JSON ({@code contentType}), each call. */
+    private static Endpoint file(String method, String path, Set<String> allowed, String contentType,
+                                 Function<String, Map<String, String>> fixture) {
+        return new Endpoint(method, path, allowed, null, null, fixture, contentType);
     }
 
     /** {@code fixture} null: nothing can change, the shared fixture serves. */
@@ -451,7 +630,9 @@ class ApiAccessControlIT {
     /** One exposure with a control attached and a risk acceptance requested by biomed, for reads and refused calls. */
     private static synchronized Map<String, String> shared() {
         if (sharedRisk == null) {
-            RiskFixtures.Exposure e = RiskFixtures.exposure();
+            // the first decision of a new exposure is made beside the request; attaching a control meanwhile raced it
+            // (500, a duplicate decision row: see docs/security.md, bugs found)
+            RiskFixtures.Exposure e = decidedExposure();
             String control = RiskFixtures.createControl(RiskFixtures.control("Shared access check control", "ACL-0",
                     e.assetTag(), "itsec", RiskFixtures.today().plusDays(30)));
             assertThat(RiskFixtures.attach("itsec", control, e.id(), "SYSTEM_EXPOSURE").status()).isEqualTo(200);
@@ -459,15 +640,44 @@ class ApiAccessControlIT {
             Probe.as("admin").call("fixture/notify", "recipient", "admin", "subject", "Shared access check").value();
             String notification = Api.get("/notifications", "admin").array().getJsonObject(0).getString("id");
             String cr = DowntimeFixtures.id(DowntimeFixtures.draft("biomed", List.of(e.assetTag())));
-            sharedRisk = Map.of("{exposure}", e.id(), "{control}", control, "{acceptance}", acceptance,
-                    "{notification}", notification, "{tag}", e.assetTag(), "{cr}", cr);
+            String advisory = "ACL-CSAF-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            Reply imported = Api.post("/advisories", "itsec", csaf(advisory));
+            assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+            Map<String, String> m = new java.util.HashMap<>(Map.of("{exposure}", e.id(), "{control}", control,
+                    "{acceptance}", acceptance, "{notification}", notification, "{tag}", e.assetTag(), "{cr}", cr));
+            m.putAll(Map.of("{advisory}", advisory, "{cve}", e.cve(), "{model}", e.modelId(),
+                    "{blackout}", newBlackout(), "{group}", newGroup()));
+            sharedRisk = Map.copyOf(m);
         }
         return sharedRisk;
     }
 
+    private static final java.util.Deque<RiskFixtures.Exposure> DECIDED = new java.util.ArrayDeque<>();
+
+    /**
+     * A new exposure whose first decision is stored (for attachments and overrides, which re-evaluate it). The risk job
+     * decides new exposures every 5 s: the seven the table needs are made together, so they cost one wait, not seven.
+     */
+    private static synchronized RiskFixtures.Exposure decidedExposure() {
+        if (DECIDED.isEmpty()) {
+            List<RiskFixtures.Exposure> made = Stream.generate(RiskFixtures::exposure).limit(7).toList();
+            made.forEach(e -> RiskFixtures.decision(e.id()));
+            DECIDED.addAll(made);
+        }
+        return DECIDED.poll();
+    }
+
     /** A new exposure with a control over its device (not attached). */
     private static Map<String, String> freshControl() {
-        RiskFixtures.Exposure e = RiskFixtures.exposure();
+        return freshControl(false);
+    }
+
+    /**
+     * As {@link #freshControl()}; {@code toAttach}: once the exposure's first decision is stored, as in shared() (an
+     * attachment re-evaluates the exposure and raced the risk job's first decision: see docs/security.md).
+     */
+    private static Map<String, String> freshControl(boolean toAttach) {
+        RiskFixtures.Exposure e = toAttach ? decidedExposure() : RiskFixtures.exposure();
         String control = RiskFixtures.createControl(RiskFixtures.control("Access check control", "ACL-2", e.assetTag(),
                 "itsec", RiskFixtures.today().plusDays(30)));
         Map<String, String> f = new java.util.HashMap<>();

@@ -34,34 +34,6 @@ class ApiMatrixCompletenessTest {
             // anonymous by design: the calendar client holds the secret feed token instead of a password
             "GET /api/v1/calendar/feeds/{}.ics");
 
-    /**
-     * Endpoints that were already in the API when this check came and still lack a row (each needs a fixture that
-     * makes the allowed call succeed). Debt to pay down: the check fails on any endpoint that is neither in the table
-     * nor here, and on an entry here that got a row (so the list only shrinks).
-     */
-    static final Set<String> PENDING = Set.of(
-            "DELETE /api/v1/advisory-feeds",
-            "DELETE /api/v1/risk/exposures/{}/decision/overrides/{}",
-            "GET /api/v1/advisories/{}",
-            "GET /api/v1/advisories/{}/revisions/{}/document",
-            "GET /api/v1/blackouts/{}",
-            "GET /api/v1/device-models/{}/vex",
-            "GET /api/v1/devices/import/template",
-            "GET /api/v1/redundancy-groups/{}",
-            "GET /api/v1/threat-feeds/cves/{}",
-            "POST /api/v1/advisories",
-            "POST /api/v1/advisories/manual",
-            "POST /api/v1/advisory-feeds",
-            "POST /api/v1/advisory-feeds/folder",
-            "POST /api/v1/advisory-feeds/poll",
-            "POST /api/v1/devices/import",
-            "POST /api/v1/match-reviews/{}/decision",
-            "POST /api/v1/threat-feeds/epss",
-            "POST /api/v1/threat-feeds/kev",
-            "PUT /api/v1/departments/{}",
-            "PUT /api/v1/exposures/{}/state",
-            "PUT /api/v1/risk/exposures/{}/decision/overrides/{}");
-
     /** One resource method: HTTP method, the full path with every template as {}, the Java method. */
     record ResourceMethod(String httpMethod, String path, String javaMethod) {
         String key() {
@@ -74,28 +46,22 @@ class ApiMatrixCompletenessTest {
         List<ResourceMethod> endpoints = resourceMethods();
         assertThat(endpoints).as("the scan finds the API's resources").hasSizeGreaterThan(50);
         Set<String> missing = new TreeSet<>();
-        Set<String> paidOff = new TreeSet<>();
         for (ResourceMethod m : endpoints) {
             if (NOT_IN_TABLE.contains(m.key())) {
                 continue;
             }
             boolean covered = ApiAccessControlIT.TABLE.stream().anyMatch(e -> e.method().equals(m.httpMethod())
                     && bestMatch(endpoints, e.method(), ApiApplication.PATH + e.path()) == m);
-            if (covered && PENDING.contains(m.key())) {
-                paidOff.add(m.key());
-            }
-            if (!covered && !PENDING.contains(m.key())) {
+            if (!covered) {
                 missing.add(m.key() + "  (" + m.javaMethod() + ")");
             }
         }
         assertThat(missing).as("REST endpoints without a row in ApiAccessControlIT.TABLE: add one per endpoint with "
                 + "the roles that may call it (or, for an endpoint that is public by design, a line in "
                 + "ApiMatrixCompletenessTest.NOT_IN_TABLE with the reason)").isEmpty();
-        assertThat(paidOff).as("endpoints of ApiMatrixCompletenessTest.PENDING that now have a row: remove them "
-                + "from PENDING").isEmpty();
         Set<String> keys = new TreeSet<>();
         endpoints.forEach(m -> keys.add(m.key()));
-        assertThat(PENDING).as("PENDING names endpoints that exist").allMatch(keys::contains);
+        assertThat(NOT_IN_TABLE).as("NOT_IN_TABLE names endpoints that exist").allMatch(keys::contains);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -13,6 +14,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.patchcare.downtime.api.DowntimeFixtures;
+import org.patchcare.risk.api.RiskFixtures;
 import org.patchcare.it.BrowserFlow;
 import org.patchcare.it.Browsers;
 import org.patchcare.it.Deployments;
@@ -67,6 +69,17 @@ class SecurityE2EIT extends BrowserFlow {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonObject cr = DowntimeFixtures.create("biomed", DowntimeFixtures.body(IMG + " firmware " + SCRIPT,
                 List.of(DowntimeFixtures.device("ICU")), List.of(), 9).build());
+        // issue 7, the corpus on more forms: a compensating control, a redundancy group and low-census hours
+        RiskFixtures.createControl(RiskFixtures.control(SCRIPT + " rule", "XSS-" + tag, tag, "itsec",
+                RiskFixtures.today().plusDays(30)));
+        Reply group = Api.post("/redundancy-groups", ADMIN, Json.createObjectBuilder().add("name", IMG + " pair " + tag)
+                .add("minimumAvailable", 1).add("assetTags", Json.createArrayBuilder().add(tag)
+                        .add(Api.createDevice(newTag()).getString("assetTag"))).build().toString());
+        assertThat(group.status()).as(group.toString()).isEqualTo(201);
+        Reply hours = Api.post("/planning/low-census", ADMIN, Json.createObjectBuilder().add("departmentCode", "ED")
+                .add("title", SVG + " night " + tag).add("days", Json.createArrayBuilder().add("SUNDAY"))
+                .add("localStart", "03:00").add("localEnd", "04:00").build().toString());
+        assertThat(hours.status()).as(hours.toString()).isEqualTo(201);
 
         playwright = Playwright.create();
         Browser browser = Browsers.launch(playwright);
@@ -103,6 +116,15 @@ class SecurityE2EIT extends BrowserFlow {
         PlaywrightAssertions.assertThat(page.getByText(IMG + " firmware " + SCRIPT).first()).isVisible();
         page.navigate(ItConfig.baseUrl() + "/devices?search=" + tag.toLowerCase());
         Browsers.settle(page);
+        page.navigate(ItConfig.baseUrl() + "/controls");
+        page.locator("#control-search input").fill("XSS-" + tag);
+        PlaywrightAssertions.assertThat(page.getByText(SCRIPT + " rule").first()).isVisible();
+        page.navigate(ItConfig.baseUrl() + "/redundancy-groups");
+        Browsers.settle(page);
+        PlaywrightAssertions.assertThat(page.getByText(IMG + " pair " + tag).first()).isVisible();
+        page.navigate(ItConfig.baseUrl() + "/planning-data");
+        Browsers.settle(page);
+        PlaywrightAssertions.assertThat(page.getByText(SVG + " night " + tag).first()).isVisible();
 
         // the audit trail: this device's creation, with the payloads as values
         page.navigate(ItConfig.baseUrl() + "/admin/audit");
