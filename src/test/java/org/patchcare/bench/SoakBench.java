@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.patchcare.it.Browsers;
 import org.patchcare.it.ClusterNode;
 import org.patchcare.it.ItConfig;
-import org.patchcare.it.MariaDb;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -75,23 +74,12 @@ class SoakBench {
 
     @BeforeAll
     static void start() throws Exception {
-        MariaDb.recreate(DATABASE);
-        node = new ClusterNode("soak", Integer.getInteger("bench.port.offset", 430),
-                Path.of(System.getProperty("server.home", "target/server")), Path.of("target/bench-node"));
-        node.start(Map.of("PATCHCARE_DB_KIND", "MariaDB", "PATCHCARE_DB_URL", MariaDb.url(DATABASE),
-                "PATCHCARE_DB_USER", MariaDb.APP_USER, "PATCHCARE_DB_PASSWORD", MariaDb.APP_PASSWORD,
-                "PATCHCARE_DEMO", "true"));
-        node.awaitUp(Duration.ofMinutes(5));
+        node = BenchNode.start("soak", 430, DATABASE);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (node != null) {
-            node.stop();
-        }
-        try (var c = MariaDb.admin(); var st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS `" + DATABASE + "`");
-        }
+        BenchNode.stop(node, DATABASE);
     }
 
     record Heap(long second, long usedBytes) {

@@ -300,16 +300,23 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
                 return AuthenticationStatus.SEND_FAILURE;
             }
             AuthenticatedUser user = outcome.user();
-            HttpSession session = request.getSession(true);
-            request.changeSessionId(); // no session fixation
-            session.setAttribute(SESSION_USER, user);
-            statusCache.remove(user.username());
-            LOG.info(() -> "Login of '" + user.username() + "'");
-            response.sendRedirect(request.getContextPath() + (user.mustChangePassword() ? "/" + CHANGE_PASSWORD_ROUTE : "/"));
-            return AuthenticationStatus.SEND_CONTINUE;
+            return startSession(request, response, user, "Login",
+                    user.mustChangePassword() ? "/" + CHANGE_PASSWORD_ROUTE : "/");
         } catch (IOException e) {
             throw new IllegalStateException("Could not answer the login request", e);
         }
+    }
+
+    /** A person proved who they are (form or SSO): a new session id, the user in the session, on to {@code target}. */
+    private AuthenticationStatus startSession(HttpServletRequest request, HttpServletResponse response,
+                                              AuthenticatedUser user, String how, String target) throws IOException {
+        HttpSession session = request.getSession(true);
+        request.changeSessionId(); // no session fixation
+        session.setAttribute(SESSION_USER, user);
+        statusCache.remove(user.username());
+        LOG.info(() -> how + " of '" + user.username() + "'");
+        response.sendRedirect(request.getContextPath() + target);
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /**
@@ -339,14 +346,7 @@ public class PatchCareAuthenticationMechanism implements HttpAuthenticationMecha
                 response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?sso=" + outcome.result().code());
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            AuthenticatedUser user = outcome.user();
-            HttpSession session = request.getSession(true);
-            request.changeSessionId(); // no session fixation
-            session.setAttribute(SESSION_USER, user);
-            statusCache.remove(user.username());
-            LOG.info(() -> "SSO login of '" + user.username() + "'");
-            response.sendRedirect(request.getContextPath() + "/");
-            return AuthenticationStatus.SEND_CONTINUE;
+            return startSession(request, response, outcome.user(), "SSO login", "/");
         } catch (IOException e) {
             throw new IllegalStateException("Could not answer the SSO login request", e);
         }
