@@ -87,6 +87,8 @@ public class ProbeServlet extends HttpServlet {
     @Inject
     org.patchcare.risk.application.ExpiryService expiry;
     @Inject
+    org.patchcare.risk.application.DecisionEngine decisionEngine;
+    @Inject
     org.patchcare.notifications.application.NotificationService notifications;
     @Inject
     org.patchcare.downtime.application.ConflictService conflicts;
@@ -188,6 +190,7 @@ public class ProbeServlet extends HttpServlet {
             case "fixture/myNotifications" -> notifications.myNotifications(false).stream()
                     .map(org.patchcare.notifications.application.NotificationView::subject).toList();
             case "risk/expiry" -> expiry.run();
+            case "risk/decisionRace" -> decisionRace(Integer.parseInt(req.getParameter("rounds")));
             case "downtime/window" -> DowntimeFixtures.window(dataSource, req.getParameter("tag"),
                     java.time.Instant.parse(req.getParameter("start")), java.time.Instant.parse(req.getParameter("end")),
                     req.getParameter("requestStatus"), req.getParameter("windowStatus"), req.getParameter("technician"));
@@ -473,6 +476,65 @@ public class ProbeServlet extends HttpServlet {
         List<String> outcomes = new ArrayList<>();
         for (Future<String> f : futures) {
             outcomes.add(f.get(90, TimeUnit.SECONDS));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Two transactions decide the same exposures for the first time at once (what the risk job and a control
+     * attachment do when they meet on a new exposure): up to 20 decided exposures lose their decision row, then both
+     * evaluate them behind a barrier. Answers each transaction's outcome per round ("stored" or the root exception)
+     * and, last, "decided N of M": how many of the exposures have their one decision row afterwards.
+     */
+    private List<String> decisionRace(int rounds) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT exposure_id FROM exposure_decision ORDER BY exposure_id")) {
+            ps.setMaxRows(20);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("no decided exposure to race on");
+        }
+        String in = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        Map<Long, String> causes = new java.util.HashMap<>();
+        ids.forEach(id -> causes.put(id, "decision race probe"));
+        List<String> outcomes = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            sql("DELETE FROM exposure_decision WHERE exposure_id IN (" + in + ")");
+            CyclicBarrier barrier = new CyclicBarrier(2);
+            List<Future<String>> futures = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                futures.add(executor.submit(() -> {
+                    tx.setTransactionTimeout(60);
+                    tx.begin();
+                    try {
+                        barrier.await(30, TimeUnit.SECONDS);
+                        decisionEngine.evaluate(causes);
+                        tx.commit();
+                        return "stored";
+                    } catch (Exception e) {
+                        Throwable root = unwrap(e);
+                        if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                            tx.rollback();
+                        }
+                        return root.getClass().getSimpleName() + ": " + root.getMessage();
+                    }
+                }));
+            }
+            for (Future<String> f : futures) {
+                outcomes.add(f.get(90, TimeUnit.SECONDS));
+            }
+        }
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM exposure_decision WHERE exposure_id IN (" + in + ")");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            outcomes.add("decided " + rs.getLong(1) + " of " + ids.size());
         }
         return outcomes;
     }

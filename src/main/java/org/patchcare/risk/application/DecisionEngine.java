@@ -451,32 +451,72 @@ public class DecisionEngine {
             + "open_exposure = ?, clock_started_at = ?, due_at = ?, accepted_until = ?, evaluated_at = ?, "
             + "pending_cause = NULL, device_id = ?";
 
+    private static final String INSERT = "INSERT INTO exposure_decision (exploitation, exploitation_why, "
+            + "system_exposure, system_exposure_why, automatable, automatable_why, safety_impact, mission_impact, "
+            + "human_impact, human_impact_why, outcome, outcome_rank, score, score_factors, open_exposure, "
+            + "clock_started_at, due_at, accepted_until, evaluated_at, pending_cause, device_id, exposure_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)";
+    private static final String UPDATE = "UPDATE exposure_decision SET " + COLUMNS + " WHERE exposure_id = ?";
+
     private void write(Connection c, List<Row> inserts, List<Row> updates, Instant now) throws SQLException {
         if (!inserts.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO exposure_decision (exploitation, exploitation_why, "
-                    + "system_exposure, system_exposure_why, automatable, automatable_why, safety_impact, mission_impact, "
-                    + "human_impact, human_impact_why, outcome, outcome_rank, score, score_factors, open_exposure, "
-                    + "clock_started_at, due_at, accepted_until, evaluated_at, pending_cause, device_id, exposure_id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
-                for (Row r : inserts) {
-                    int i = bind(ps, r, now);
-                    ps.setLong(i, r.exposureId);
-                    ps.addBatch();
+            try {
+                batch(c, INSERT, inserts, now);
+            } catch (SQLException e) {
+                if (!duplicateKey(e)) {
+                    throw e;
                 }
-                ps.executeBatch();
+                // Another transaction stored the first decision of one of these exposures after this one read them
+                // (the risk job and a control attachment, an override or an acceptance deciding a new exposure at the
+                // same moment). Both evaluated the same facts: store this evaluation over the other, row by row.
+                LOG.fine(() -> "First decisions stored meanwhile by another transaction; writing row by row: " + e.getMessage());
+                upsertEach(c, inserts, now);
             }
         }
         if (!updates.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE exposure_decision SET " + COLUMNS
-                    + " WHERE exposure_id = ?")) {
-                for (Row r : updates) {
-                    int i = bind(ps, r, now);
-                    ps.setLong(i, r.exposureId);
-                    ps.addBatch();
+            batch(c, UPDATE, updates, now);
+        }
+    }
+
+    private void batch(Connection c, String sql, List<Row> rows, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Row r : rows) {
+                int i = bind(ps, r, now);
+                ps.setLong(i, r.exposureId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Each row updated where a decision row exists by now, inserted where none does. */
+    private void upsertEach(Connection c, List<Row> rows, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(UPDATE); PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (Row r : rows) {
+                int i = bind(update, r, now);
+                update.setLong(i, r.exposureId);
+                if (update.executeUpdate() == 0) {
+                    int j = bind(insert, r, now);
+                    insert.setLong(j, r.exposureId);
+                    insert.executeUpdate();
                 }
-                ps.executeBatch();
             }
         }
+    }
+
+    /** A unique-key violation: SQLState class 23 with MySQL/MariaDB's error 1062 or H2's 23505. */
+    static boolean duplicateKey(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState()) || x.getErrorCode() == 1062
+                    || (x.getSQLState() != null && x.getSQLState().startsWith("23") && String.valueOf(x.getMessage())
+                    .toLowerCase(java.util.Locale.ROOT).contains("duplicate"))) {
+                return true;
+            }
+            if (x.getCause() instanceof SQLException cause && cause != x && duplicateKey(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One history row per changed decision, with its cause. */

@@ -253,4 +253,17 @@ class RiskDecisionIT {
         assertThat(device.getInt("score")).isEqualTo(Api.get("/risk/queue?limit=500&q=" + TAG, "itsec").json()
                 .getJsonArray("items").getValuesAs(JsonObject.class).stream().mapToInt(i -> i.getInt("score")).max().orElse(0));
     }
+
+    @Test
+    @Order(6)
+    void two_transactions_deciding_the_same_new_exposures_at_once_both_succeed_with_one_decision_each() {
+        // the risk job and a control attachment (or an override, an acceptance) meeting on a new exposure: both read
+        // "no decision yet" and both store one; the second used to fail with a duplicate key (500 to the user)
+        org.patchcare.it.Probe.Answer race = org.patchcare.it.Probe.as("admin").call("risk/decisionRace", "rounds", "6");
+        assertThat(race.ok()).as(race.toString()).isTrue();
+        List<String> outcomes = race.array().getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+        assertThat(outcomes).hasSize(13);
+        assertThat(outcomes.subList(0, 12)).as("every transaction of every round stores its decisions").containsOnly("stored");
+        assertThat(outcomes.getLast()).matches("decided (\\d+) of \\1");
+    }
 }
